@@ -110,7 +110,11 @@ public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, M
 /// <summary>The assemblies whose <c>IEntityTypeConfiguration</c>s join the one model.</summary>
 public sealed class ModuleModelCatalog(IEnumerable<System.Reflection.Assembly> assemblies)
 {
-    public IReadOnlyList<System.Reflection.Assembly> Assemblies { get; } = assemblies.Distinct().ToList();
+    // Only assemblies that configure entities; a module may contribute strings and pages alone.
+    public IReadOnlyList<System.Reflection.Assembly> Assemblies { get; } = assemblies.Distinct()
+        .Where(a => a.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
+        .ToList();
 
     public static ModuleModelCatalog PlatformOnly { get; } = new([]);
 }

@@ -23,6 +23,10 @@ public sealed class CiudadClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CiudadClaims.Culture, user.PreferredCulture));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(CiudadClaims.MfaEnrolled, "true"));
+        }
         if (user.IsStaff && !user.IsDeactivated)
         {
             identity.AddClaim(new Claim(CiudadClaims.Staff, "true"));

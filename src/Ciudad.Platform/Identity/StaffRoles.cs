@@ -19,6 +19,9 @@ public static class CiudadClaims
     public const string Department = "ciudad:department";
     public const string ManagedDepartment = "ciudad:managed-department";
     public const string Culture = "ciudad:culture";
+
+    /// <summary>Present when the person has enrolled an authenticator app.</summary>
+    public const string MfaEnrolled = "ciudad:mfa-enrolled";
 }
 
 public static class CiudadPolicies

@@ -1,0 +1,96 @@
+using Ciudad.Platform.Audit;
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Seeding;
+using Ciudad.Platform.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ciudad.Web.CommandLine;
+
+/// <summary>Runs the chosen verb with the same services the site uses.</summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(WebApplication app, CiudadCommand command)
+    {
+        if (command.Error is not null)
+        {
+            await Console.Error.WriteLineAsync(command.Error);
+            CiudadCommand.PrintHelp(Console.Error);
+            return 2;
+        }
+        switch (command.Verb)
+        {
+            case CiudadVerb.Serve:
+                await PrepareEmbeddedDatabaseAsync(app);
+                await app.RunAsync();
+                return 0;
+            case CiudadVerb.Migrate:
+                await MigrateAsync(app.Services);
+                Console.WriteLine("Database is up to date.");
+                return 0;
+            case CiudadVerb.SeedDemo:
+                await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
+                Console.WriteLine($"Demo data present. Demo administrator: {DemoData.AdminEmail} / {DemoData.AdminPassword}");
+                return 0;
+            case CiudadVerb.CreateAdmin:
+                var link = "";
+                await WithScopeAsync(app.Services, async sp => link = await sp.GetRequiredService<AdministratorSetup>().CreateAsync(command.Email!));
+                Console.WriteLine($"Administrator {command.Email} is ready. Open this one-time link to choose a password:");
+                Console.WriteLine(link);
+                return 0;
+            case CiudadVerb.AuditVerify:
+                AuditVerification? result = null;
+                await WithScopeAsync(app.Services, async sp => result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync());
+                if (result!.IsIntact)
+                {
+                    Console.WriteLine($"Audit log intact: {result.EntriesChecked} entries verified.");
+                    return 0;
+                }
+                Console.WriteLine($"Audit log BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact.");
+                return 1;
+            default:
+                CiudadCommand.PrintHelp(Console.Out);
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// The embedded default prepares itself so that <c>dotnet run</c> just works. PostgreSQL is
+    /// only migrated by an explicit <c>migrate</c>: schema changes in production are a release step.
+    /// </summary>
+    private static async Task PrepareEmbeddedDatabaseAsync(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (database.Provider != DatabaseProvider.Sqlite || !database.MigrateAndSeedOnStart)
+        {
+            return;
+        }
+        await MigrateAsync(app.Services);
+        await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine($"""
+
+                ================================================================
+                 Ciudad is running at {urls}
+                 Demo administrator: {DemoData.AdminEmail}  password: {DemoData.AdminPassword}
+                 (staff enrol an authenticator app on first visit to a staff page)
+                 Sent email is listed at /Admin/Mail.  Press Ctrl+C to stop.
+                ================================================================
+
+                """);
+        });
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await WithScopeAsync(services, sp => sp.GetRequiredService<CiudadDbContext>().Database.MigrateAsync());
+    }
+
+    private static async Task WithScopeAsync(IServiceProvider services, Func<IServiceProvider, Task> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+}

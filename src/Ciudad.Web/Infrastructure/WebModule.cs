@@ -1,0 +1,122 @@
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Security;
+using Ciudad.Web.CommandLine;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Ciudad.Web.Infrastructure;
+
+/// <summary>The web host: pages, culture, security, limits, health, logs and telemetry.</summary>
+public static class WebModule
+{
+    public static WebApplicationBuilder AddCiudadWeb(this WebApplicationBuilder builder, CiudadCommand command)
+    {
+        var services = builder.Services;
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        if (command.Verb != CiudadVerb.Serve)
+        {
+            // Operator verbs do their one job and exit; they never deliver mail or serve.
+            builder.Configuration["Ciudad:Outbox:DispatcherEnabled"] = "false";
+        }
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.AuthorizeFolder("/Staff", CiudadPolicies.Staff);
+                options.Conventions.AllowAnonymousToPage("/Staff/Invitation");
+                options.Conventions.AuthorizeFolder("/Admin", CiudadPolicies.Administrator);
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)));
+        // Spanish text stays readable in the HTML source ("página", not "p&#xE1;gina").
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ciudad.antiforgery";
+            o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(CultureSelection.Cultures[0]);
+            o.SupportedCultures = CultureSelection.Cultures;
+            o.SupportedUICultures = CultureSelection.Cultures;
+            o.RequestCultureProviders = [new CultureSelection()];
+        });
+        services.AddCiudadAuthorization();
+        services.AddCiudadRateLimits(security);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the city's load balancer; KnownProxies/Networks are set per deployment in settings.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        if (security.RequireHttps)
+        {
+            services.AddHsts(o =>
+            {
+                o.MaxAge = TimeSpan.FromDays(365);
+                o.IncludeSubDomains = true;
+            });
+        }
+        AddTelemetry(builder);
+        return builder;
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        // Off unless an OTLP endpoint is configured (Ciudad__Telemetry__OtlpEndpoint or the standard OTEL_EXPORTER_OTLP_ENDPOINT).
+        var endpoint = builder.Configuration["Ciudad:Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("ciudad"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Ciudad.*"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Ciudad.*"))
+            .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+    }
+
+    public static WebApplication UseCiudadWeb(this WebApplication app)
+    {
+        var security = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        app.UseForwardedHeaders();
+        app.UseCiudadSecurityHeaders();
+        app.UseExceptionHandler("/Errors/500");
+        if (security.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication, so a signed-in person's saved language is known.
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapCiudadWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using Ciudad.Platform;
+using Ciudad.Web.CommandLine;
+using Ciudad.Web.Infrastructure;
+
+// One executable: serves the site by default, and answers operator verbs (see `--help`).
+var command = CiudadCommand.Parse(args);
+if (command.Verb == CiudadVerb.Help)
+{
+    CiudadCommand.PrintHelp(Console.Out);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArguments);
+builder.AddCiudadPlatform(typeof(Program).Assembly);
+builder.AddCiudadWeb(command);
+
+var app = builder.Build();
+app.UseCiudadWeb();
+app.MapCiudadWeb();
+
+return await CommandRunner.RunAsync(app, command);
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
