@@ -1,6 +1,7 @@
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Security;
 using Ciudad.Web.CommandLine;
+using Ciudad.Web.Pages.Account;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -57,6 +58,7 @@ public static class WebModule
             o.RequestCultureProviders = [new CultureSelection()];
         });
         services.AddCiudadAuthorization();
+        services.AddCiudadAccounts();
         services.AddCiudadRateLimits(security);
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Ciudad.Platform.Audit;
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciudad.Web.Pages.Account.Manage;
+
+/// <summary>
+/// "Download my data": everything the platform holds about the person, as JSON. Secrets that protect
+/// the account (password hash, security stamp, authenticator key, recovery codes) are never included.
+/// </summary>
+public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbContext db, AuditLog audit, TimeProvider clock) : AccountPageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var memberships = await db.DepartmentMembers.AsNoTracking()
+            .Where(m => m.UserId == user.Id)
+            .Select(m => new { department = m.Department!.NameEn, departmentEs = m.Department.NameEs, role = m.Role.ToString(), m.AddedAt })
+            .ToListAsync();
+        var activity = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ActorUserId == user.Id)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.IpAddress, before = e.BeforeJson, after = e.AfterJson })
+            .ToListAsync();
+        var passkeys = (await users.GetPasskeysAsync(user)).Select(p => new { p.Name, p.CreatedAt });
+        var data = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            profile = new
+            {
+                user.Id,
+                user.Email,
+                user.EmailConfirmed,
+                user.DisplayName,
+                user.PreferredCulture,
+                user.CreatedAt,
+                user.IsStaff,
+                user.IsDeactivated,
+                user.PhoneNumber,
+                user.TwoFactorEnabled,
+                roles = await users.GetRolesAsync(user),
+            },
+            departmentMemberships = memberships,
+            passkeys,
+            activity,
+        };
+        await audit.RecordNowAsync("account.personal-data-downloaded", nameof(CiudadUser), user.Id);
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "my-data.json");
+    }
+}
