@@ -20,7 +20,10 @@ public sealed class ResetPasswordModel(
 {
     [BindProperty] public ResetPasswordInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)] public bool Setup { get; set; }
+    /// <summary>"1" in the link <c>ciudad create-admin</c> prints: a first password, not a reset.</summary>
+    [BindProperty(SupportsGet = true, Name = "setup")] public string? SetupFlag { get; set; }
+
+    public bool Setup => SetupFlag is "1" or "true";
 
     public bool LinkMissing { get; private set; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
@@ -14,7 +15,12 @@ namespace Ciudad.Web.Pages.Account.Manage;
 /// </summary>
 public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbContext db, AuditLog audit, TimeProvider clock) : AccountPageModel
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A file for the person to read, not HTML: keep accents and quotes legible.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public IActionResult OnGet() => Page();
 
@@ -32,7 +38,7 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
         var activity = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ActorUserId == user.Id)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.IpAddress, before = e.BeforeJson, after = e.AfterJson })
+            .Select(e => new { e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.IpAddress, e.BeforeJson, e.AfterJson })
             .ToListAsync();
         var passkeys = (await users.GetPasskeysAsync(user)).Select(p => new { p.Name, p.CreatedAt });
         var data = new
@@ -54,7 +60,12 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
             },
             departmentMemberships = memberships,
             passkeys,
-            activity,
+            activity = activity.Select(e => new
+            {
+                e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.IpAddress,
+                before = e.BeforeJson is null ? null : JsonNode.Parse(e.BeforeJson),
+                after = e.AfterJson is null ? null : JsonNode.Parse(e.AfterJson),
+            }),
         };
         await audit.RecordNowAsync("account.personal-data-downloaded", nameof(CiudadUser), user.Id);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "my-data.json");

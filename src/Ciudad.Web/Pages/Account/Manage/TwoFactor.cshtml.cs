@@ -28,7 +28,10 @@ public sealed class TwoFactorModel(
 
     [BindProperty] public AuthenticatorCodeInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)] public bool Required { get; set; }
+    /// <summary>"1" when the staff policy sent the person here (see StaffEnrolmentRedirect).</summary>
+    [BindProperty(SupportsGet = true)] public string? Required { get; set; }
+
+    public bool IsRequired => Required is "1" or "true";
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
