@@ -19,8 +19,11 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     private readonly ProvisionedDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private CiudadApp(ProvisionedDatabase database, string dataFolder, IReadOnlyDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private CiudadApp(ProvisionedDatabase database, string dataFolder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
     {
+        _configureServices = configureServices;
         _database = database;
         DataFolder = dataFolder;
         _settings = settings;
@@ -34,12 +37,12 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     public Uri BaseAddress { get; private set; } = default!;
 
     /// <summary>Starts an app. <paramref name="settings"/> override configuration (keys like "Ciudad:Security:RequireStaffMfa").</summary>
-    public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "ciudad-tests", Guid.NewGuid().ToString("N"));
         var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder);
         await MigrateAsync(provisioned);
-        var app = new CiudadApp(provisioned, dataFolder, settings ?? new Dictionary<string, string?>());
+        var app = new CiudadApp(provisioned, dataFolder, settings ?? new Dictionary<string, string?>(), configureServices);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         app.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
@@ -66,6 +69,10 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         foreach (var (key, value) in defaults.Concat(_settings))
         {
             builder.UseSetting(key, value);
+        }
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
         }
     }
 
