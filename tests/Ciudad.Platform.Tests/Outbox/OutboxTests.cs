@@ -83,7 +83,7 @@ public sealed class OutboxTests
         var message = Assert.Single(delivered);
         Assert.Equal("committed@example.test", message.To.Mailboxes.Single().Address);
         Assert.Equal("Se cambió su contraseña de la Ciudad de El Paso", message.Subject);
-        Assert.Equal("es", message.Body.Headers["Content-Language"]);
+        Assert.Equal("es", message.Body!.Headers["Content-Language"]);
     }
 
     [Theory, BothDatabases]
