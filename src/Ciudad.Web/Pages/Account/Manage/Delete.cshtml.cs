@@ -44,7 +44,7 @@ public sealed class DeleteModel(
         IsStaff = user.IsStaff;
         if (IsStaff)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Input.Password))
         {

@@ -107,7 +107,7 @@ public sealed class TwoFactorModel(
         }
         if (!MayDisable(user))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         if (user.TwoFactorEnabled)
         {
