@@ -65,6 +65,59 @@ public sealed class LoginModel(
         return Failed();
     }
 
+    /// <summary>Passkey sign-in, step one for the script: a challenge for any passkey of this site.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        // No user: discoverable passkeys only, so the answer never depends on an email address.
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>Passkey sign-in, step two: the browser's signed answer, posted as an ordinary form.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson)
+    {
+        ModelState.Clear();
+        var user = await PasskeyOwnerAsync(credentialJson);
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is not null && !string.IsNullOrEmpty(credentialJson))
+        {
+            try
+            {
+                result = await signIn.PasskeySignInAsync(credentialJson);
+            }
+            catch (InvalidOperationException)
+            {
+                // No ceremony under way: the options expired or the answer was posted twice.
+            }
+        }
+        if (result.Succeeded && user is not null)
+        {
+            await completion.CompleteAsync(HttpContext, user, "passkey");
+            return LocalRedirect(LocalOrHome(ReturnUrl));
+        }
+        if (result.IsLockedOut)
+        {
+            await completion.FailedAsync(HttpContext, "account.locked-out", user, new { user?.Email, reason = "passkey" });
+            ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
+            return Invalid();
+        }
+        await completion.FailedAsync(HttpContext, "account.sign-in-failed", user, new { user?.Email, method = "passkey" });
+        ModelState.AddModelError("", strings["Account.Login.PasskeyFailed"]);
+        return Invalid();
+    }
+
+    /// <summary>Whose passkey the browser used (the credential id in its answer), for the audit and the language.</summary>
+    private async Task<CiudadUser?> PasskeyOwnerAsync(string? credentialJson)
+    {
+        try
+        {
+            using var credential = System.Text.Json.JsonDocument.Parse(credentialJson ?? "");
+            var id = credential.RootElement.GetProperty("id").GetString();
+            return id is null ? null : await users.FindByPasskeyIdAsync(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(id));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private PageResult Failed()
     {
         ModelState.AddModelError("Input.Email", strings["Account.Login.Failed"]);
