@@ -55,7 +55,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser)
         await adminPage.GotoAsync("/Admin/Staff/Invite");
         await adminPage.AssertNoViolationsAsync();
         await adminPage.FillAsync("#Input-Email", inviteeEmail);
-        await adminPage.CheckAsync("input[name='Input.Role'][value='Agent']");
+        // USWDS draws its own radio; a person clicks the label.
+        await adminPage.ClickAsync("input[name='Input.Role'][value='Agent'] + label");
         await adminPage.SelectOptionAsync("#Input-DepartmentId", new SelectOptionValue { Label = "Streets and Maintenance" });
         await adminPage.ClickAsync("main form button[type=submit]");
         await Assertions.Expect(adminPage.Locator(".usa-alert--success")).ToContainTextAsync(inviteeEmail);
