@@ -1,5 +1,7 @@
 using System.Net;
 using Ciudad.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciudad.Web.Tests.Account;
 
@@ -70,5 +72,22 @@ public sealed class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal("/Staff/Queue", codes.Find("main a.usa-button")!.GetAttribute("href"));
         Assert.Null(manage.Find("form[action*='handler=Disable']"));
         Assert.Contains("City staff must keep two-step verification on", manage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setting_up_the_app_does_not_sign_the_person_out_when_the_security_stamp_is_checked()
+    {
+        // Every request re-checks the stamp here; showing a new key changes it.
+        await using var app = await CiudadApp.StartAsync(TestDatabase.Sqlite,
+            configureServices: s => s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        var resident = await app.CreateResidentAsync();
+        using var visitor = app.NewSession();
+        await visitor.SignInWithAsync(resident.Email, resident.Password);
+
+        var setup = await visitor.GetAsync("/Account/Manage/TwoFactor");
+        var codes = await visitor.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = Totp.CurrentCode(setup.Find(".ciudad-shared-key")!.TextContent) });
+
+        Assert.Equal("/Account/Manage/RecoveryCodes", codes.Url.AbsolutePath);
+        Assert.True(codes.IsSignedIn());
     }
 }

@@ -96,6 +96,7 @@ public sealed class PasskeysModel(
                 var saved = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
                 if (saved.Succeeded)
                 {
+                    await signIn.RefreshSignInAsync(user);
                     Confirm("Account.Passkeys.Saved");
                     return RedirectToPage();
                 }
@@ -149,6 +150,7 @@ public sealed class PasskeysModel(
         {
             audit.Record("account.passkey-deleted", nameof(CiudadUser), user.Id, before: new { name = passkey.Name });
             await users.RemovePasskeyAsync(user, passkey.CredentialId);
+            await signIn.RefreshSignInAsync(user);
             Confirm("Account.Passkeys.Deleted");
         }
         return RedirectToPage();

@@ -137,6 +137,9 @@ public sealed class TwoFactorModel(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key changes the security stamp; without a fresh cookie the stamp check (every
+            // minute) would sign the person out while they are still setting up their phone.
+            await signIn.RefreshSignInAsync(user);
         }
         SharedKey = FormatKey(key);
         QrCodeImage = QrCodeDataUri(AuthenticatorUri(user.Email!, key));
