@@ -19,6 +19,7 @@ public sealed class RegistrationTests(AppFixture fixture) : IClassFixture<AppFix
 
         Assert.Equal("/Account/RegisterConfirmation", checkEmail.Url.AbsolutePath);
         Assert.Equal("Check your email", checkEmail.H1);
+        Assert.Equal("Check your email | City of El Paso", checkEmail.Title);
         Assert.Equal("Your email address is confirmed", confirmed.H1);
         Assert.NotNull(confirmed.Find("a[href='/Account/Login']"));
         Assert.Equal("/Account/Manage", signedIn.Url.AbsolutePath);
