@@ -6,8 +6,12 @@ using Ciudad.Web.Infrastructure;
 var command = CiudadCommand.Parse(args);
 if (command.Verb == CiudadVerb.Help)
 {
-    CiudadCommand.PrintHelp(Console.Out);
-    return 0;
+    if (command.Error is not null)
+    {
+        Console.Error.WriteLine(command.Error);
+    }
+    CiudadCommand.PrintHelp(command.Error is null ? Console.Out : Console.Error);
+    return command.Error is null ? 0 : 2;
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);

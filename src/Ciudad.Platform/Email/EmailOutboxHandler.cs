@@ -19,8 +19,9 @@ public sealed class EmailOutboxHandler(IEmailTransport transport, IOptions<Email
         mime.Subject = email.Subject;
         // Outbox id as Message-ID: a retried delivery is recognisably the same message.
         mime.MessageId = $"outbox-{message.Id}@{options.Value.FromAddress.Split('@')[^1]}";
-        mime.Headers.Add(HeaderId.ContentLanguage, email.Culture);
-        mime.Body = new TextPart("plain") { Text = email.TextBody };
+        var body = new TextPart("plain") { Text = email.TextBody };
+        body.Headers.Add(HeaderId.ContentLanguage, email.Culture); // lets mail clients pick voice and spelling
+        mime.Body = body;
         return transport.SendAsync(mime, cancellationToken);
     }
 }

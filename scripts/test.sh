@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs Ciudad's whole test suite on a fresh machine, the same way CI does:
+#   1. installs what the tests need when it is missing (PostgreSQL, Chromium) — as root, with apt;
+#   2. starts a throwaway PostgreSQL on a free loopback port (removed on exit);
+#   3. builds and runs every test project (unit, integration on SQLite and PostgreSQL, browser);
+#   4. ends with one summary line: "N passed, N failed, N skipped".
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Audit").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_packages() {
+  local missing=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "Missing: ${missing[*]}. Install them (apt-get install -y ${missing[*]}) or run this script as root." >&2
+      exit 1
+    fi
+    log "Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  local port
+  for port in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "No free port for PostgreSQL" >&2; exit 1
+}
+
+start_postgres() {
+  local bin; bin=$(pg_bin)
+  pg_dir=$(mktemp -d /tmp/ciudad-pg.XXXXXX)
+  pg_port=$(free_port)
+  as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  as_pg "'$bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --no-locale" >/dev/null
+  # Durability off: this server lives for one test run.
+  as_pg "'$bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400\" start" >/dev/null
+  trap stop_postgres EXIT
+  export CIUDAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=30"
+  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway, $pg_dir)"
+}
+
+stop_postgres() {
+  as_pg "'$(pg_bin)/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+
+summarize() {
+  # Totals over every project's TRX file.
+  local totals
+  totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); t[kv[1]] += kv[2] } }
+    END { printf "%d %d %d", t["passed"], t["failed"] + t["error"] + t["timeout"] + t["aborted"], t["total"] - t["passed"] - t["failed"] - t["error"] - t["timeout"] - t["aborted"] }')
+  read -r passed failed skipped <<<"${totals:-0 0 0}"
+  echo
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+
+ensure_packages
+log "Starting a throwaway PostgreSQL"
+start_postgres
+
+log "Building"
+dotnet build Ciudad.slnx -c Release -nologo -clp:ErrorsOnly
+
+log "Testing (SQLite and PostgreSQL; browser tests on $(command -v chromium))"
+results="$root/.tmp/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+dotnet test Ciudad.slnx -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 5m "$@" || status=$?
+summarize
+exit "$status"

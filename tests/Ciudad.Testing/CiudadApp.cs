@@ -1,0 +1,122 @@
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ciudad.Testing;
+
+/// <summary>
+/// The real Ciudad on Kestrel (real HTTP on a loopback port), over a fresh SQLite file or
+/// PostgreSQL database, migrated with the real migrations and seeded with the demo data.
+/// Email goes to a pickup folder the <see cref="Mailbox"/> reads.
+/// </summary>
+public sealed class CiudadApp : WebApplicationFactory<Program>
+{
+    private readonly ProvisionedDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private CiudadApp(ProvisionedDatabase database, string dataFolder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    {
+        _configureServices = configureServices;
+        _database = database;
+        DataFolder = dataFolder;
+        _settings = settings;
+        Mailbox = new Mailbox(Path.Combine(dataFolder, "mail"));
+        UseKestrel(0);
+    }
+
+    public TestDatabase Database => _database.Kind;
+    public string DataFolder { get; }
+    public Mailbox Mailbox { get; }
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Starts an app. <paramref name="settings"/> override configuration (keys like "Ciudad:Security:RequireStaffMfa").</summary>
+    public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "ciudad-tests", Guid.NewGuid().ToString("N"));
+        var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder);
+        await MigrateAsync(provisioned);
+        var app = new CiudadApp(provisioned, dataFolder, settings ?? new Dictionary<string, string?>(), configureServices);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        app.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        await app.PrepareDatabaseAsync();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Ciudad:DataFolder"] = DataFolder,
+            ["Ciudad:Database:Provider"] = _database.Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres",
+            ["Ciudad:Database:MigrateAndSeedOnStart"] = "false", // the fixture migrates, as an operator would
+            ["ConnectionStrings:Ciudad"] = _database.ConnectionString,
+            ["Ciudad:Security:RequireHttps"] = "false",
+            ["Ciudad:Security:PublicPostsPerMinute"] = "10000",
+            ["Ciudad:Security:AccountAttemptsPerMinute"] = "10000",
+            ["Ciudad:Outbox:PollInterval"] = "00:00:00.100",
+            ["Ciudad:Email:Delivery"] = "Pickup",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in defaults.Concat(_settings))
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
+    }
+
+    /// <summary>Applies the real migrations before the app starts, as an operator's `ciudad migrate` would.</summary>
+    private static async Task MigrateAsync(ProvisionedDatabase database)
+    {
+        var provider = database.Kind == TestDatabase.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString);
+        await db.Database.MigrateAsync();
+    }
+
+    private async Task PrepareDatabaseAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
+
+    /// <summary>Runs work with the app's own services (a fresh scope), e.g. to read the database.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithServicesAsync(Func<IServiceProvider, Task> work) =>
+        WithServicesAsync<bool>(async sp => { await work(sp); return true; });
+
+    public Task<T> WithDbAsync<T>(Func<CiudadDbContext, Task<T>> work) =>
+        WithServicesAsync(sp => work(sp.GetRequiredService<CiudadDbContext>()));
+
+    /// <summary>A new visitor with their own cookies; pass a culture to send it as Accept-Language.</summary>
+    public WebSession NewSession(string? acceptLanguage = null) => new(BaseAddress, acceptLanguage);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finishing background task; the OS temp cleaner will take it.
+        }
+    }
+}
