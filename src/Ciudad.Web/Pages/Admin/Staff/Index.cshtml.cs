@@ -45,16 +45,17 @@ public sealed class IndexModel(
         return LoadAsync(cancellationToken);
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync([FromForm(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
+    /// <summary>The bulk form's buttons post <paramref name="operation"/>: "deactivate" or "reactivate".</summary>
+    public async Task<IActionResult> OnPostBulkAsync(string? operation, [FromForm(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         PageNumber = page;
-        return BulkAsync(true, cancellationToken);
-    }
-
-    public Task<IActionResult> OnPostReactivateAsync([FromForm(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
-    {
-        PageNumber = page;
-        return BulkAsync(false, cancellationToken);
+        if (operation is not ("deactivate" or "reactivate"))
+        {
+            ModelState.AddModelError("", strings["Admin.Staff.Bulk.NoOperation"]);
+            await LoadAsync(cancellationToken);
+            return Invalid();
+        }
+        return await BulkAsync(operation == "deactivate", cancellationToken);
     }
 
     private async Task<IActionResult> BulkAsync(bool deactivate, CancellationToken cancellationToken)
