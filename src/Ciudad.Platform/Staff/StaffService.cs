@@ -5,6 +5,7 @@ using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed class StaffService(
     UserManager<CiudadUser> users,
     AuditLog audit,
     Emails emails,
+    StringCatalog strings,
     TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -75,7 +77,8 @@ public sealed class StaffService(
             ? null
             : await db.Departments.Where(d => d.Id == departmentId).Select(d => user.PreferredCulture == SupportedCultures.Spanish ? d.NameEs : d.NameEn).FirstOrDefaultAsync(cancellationToken);
         emails.Queue(email, user.PreferredCulture, "StaffInvitation",
-            emails.Link($"/Staff/Invitation?token={Uri.EscapeDataString(token)}"), departmentName ?? "—", role);
+            emails.Link($"/Staff/Invitation?token={Uri.EscapeDataString(token)}"), departmentName ?? "—",
+            strings.Get(user.PreferredCulture, $"Email.Role.{role}"));
         audit.Record("staff.invited", nameof(CiudadUser), user.Id, after: new { email, departmentId, role, invitation.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

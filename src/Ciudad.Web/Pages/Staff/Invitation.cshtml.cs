@@ -1,5 +1,7 @@
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Ciudad.Platform.Staff;
+using Ciudad.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -24,6 +26,7 @@ public sealed class InvitationModel(
     UserManager<CiudadUser> users,
     SignInManager<CiudadUser> signIn,
     TimeProvider clock,
+    StringCatalog catalog,
     IStringLocalizer<Program> strings) : Admin.AdminPageModel
 {
     public const int MinimumPasswordLength = 12;
@@ -116,7 +119,9 @@ public sealed class InvitationModel(
         {
             await signIn.SignInAsync(user, isPersistent: false);
         }
-        Confirmation = strings["Staff.Invitation.Accepted"];
+        // The next pages speak the account's language unless this browser chose one with the switch.
+        var nextCulture = Request.Cookies.ContainsKey(CultureSelection.CookieName) ? StringCatalogCulture.Current : user.PreferredCulture;
+        Confirmation = catalog.Get(nextCulture, "Staff.Invitation.Accepted");
         return LocalRedirect(user.TwoFactorEnabled ? "/Staff" : EnrolmentUrl);
     }
 
