@@ -26,6 +26,9 @@ public static class AdminDisplay
 
     public static string RoleKey(string role) => $"Admin.Role.{role}";
 
+    /// <summary>The role's name inside a sentence ("is now department manager").</summary>
+    public static string RoleInSentenceKey(string role) => $"Admin.RoleInSentence.{role}";
+
     public static string RoleKey(DepartmentRole role) =>
         role == DepartmentRole.Manager ? "Admin.Role.DepartmentManager" : "Admin.Role.Agent";
 

@@ -66,7 +66,7 @@ public sealed class EditModel(
         var user = await users.FindByIdAsync(member.UserId);
         await staff.SetRoleAsync(user!, id, role, cancellationToken);
         await RefreshIfSelfAsync(user!);
-        Confirmation = strings["Admin.Departments.Members.RoleChanged", user!.Email ?? "", strings[AdminDisplay.RoleKey(role)]];
+        Confirmation = strings["Admin.Departments.Members.RoleChanged", user!.Email ?? "", strings[AdminDisplay.RoleInSentenceKey(role)]];
         return RedirectToPage(null, null, new { id }, "members");
     }
 

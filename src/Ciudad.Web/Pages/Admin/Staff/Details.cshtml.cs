@@ -79,7 +79,7 @@ public sealed class DetailsModel(
         if (!ModelState.IsValid) return Invalid();
         await staff.SetRoleAsync(Person, Add.DepartmentId, Add.Role!, cancellationToken);
         var department = await departments.FindAsync(Add.DepartmentId!.Value, cancellationToken);
-        return await DoneAsync("Admin.Person.Added", department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleKey(Add.Role!)]);
+        return await DoneAsync("Admin.Person.Added", department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleInSentenceKey(Add.Role!)]);
     }
 
     public async Task<IActionResult> OnPostSetRoleAsync(string id, int departmentId, string? role, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed class DetailsModel(
         var membership = Memberships.FirstOrDefault(m => m.DepartmentId == departmentId);
         if (membership is null || role is not (StaffRoles.Agent or StaffRoles.DepartmentManager)) return Problem("Admin.Person.NotMember");
         await staff.SetRoleAsync(Person, departmentId, role, cancellationToken);
-        return await DoneAsync("Admin.Person.RoleChanged", membership.Department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleKey(role)]);
+        return await DoneAsync("Admin.Person.RoleChanged", membership.Department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleInSentenceKey(role)]);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string id, int departmentId, CancellationToken cancellationToken)
