@@ -55,6 +55,6 @@ public sealed partial class SentMail(MailFolder folder)
         }
         var date = message.Date == DateTimeOffset.MinValue ? new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero) : message.Date;
         return new SentMessage(name, message.To.ToString(), message.From.ToString(), message.Subject ?? "", date,
-            message.Headers[HeaderId.ContentLanguage], message.MessageId, message.TextBody ?? "");
+            message.Headers[HeaderId.ContentLanguage] ?? message.Body?.Headers[HeaderId.ContentLanguage], message.MessageId, message.TextBody ?? "");
     }
 }

@@ -53,7 +53,8 @@ public sealed class IndexModel(CiudadDbContext db, OutboxStore store, AuditLog a
         }
         await db.SaveChangesAsync(cancellationToken);
         Confirmation = strings["Admin.Outbox.Retried", retried];
-        return RedirectToPage(new { page });
+        // Not RedirectToPage(new { page }): "page" is the route value naming the page itself.
+        return LocalRedirect("/Admin/Outbox?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task LoadAsync(int page, CancellationToken cancellationToken)

@@ -90,7 +90,7 @@ public sealed class IndexModel(
             message += " " + strings["Admin.Staff.Bulk.Skipped", string.Join(", ", skipped)];
         }
         Confirmation = message;
-        return Redirect("/Admin/Staff?page=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + FilterQuery);
+        return LocalRedirect("/Admin/Staff?page=" + PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + FilterQuery);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
