@@ -8,10 +8,10 @@ namespace Ciudad.Web.Tests.Admin;
 public static class AdminKit
 {
     /// <summary>A new administrator (with an authenticator app), signed in through the real pages.</summary>
-    public static async Task<(WebSession Session, TestPerson Person)> SignedInAdministratorAsync(this CiudadApp app, string? acceptLanguage = "en-US")
+    public static async Task<(WebSession Session, TestPerson Person)> SignedInAdministratorAsync(this CiudadApp app, string culture = "en")
     {
-        var person = await app.CreateStaffAsync(StaffRoles.Administrator);
-        var session = app.NewSession(acceptLanguage);
+        var person = await app.CreateStaffAsync(StaffRoles.Administrator, culture: culture);
+        var session = app.NewSession(culture);
         await session.SignInAsync(person);
         return (session, person);
     }

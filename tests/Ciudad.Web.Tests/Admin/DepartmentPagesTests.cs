@@ -133,7 +133,7 @@ public sealed class DepartmentPagesTests(AppFixture fixture) : IClassFixture<App
     public async Task The_list_sorts_by_name_both_ways_and_shows_member_counts_in_spanish()
     {
         var app = await fixture.For(TestDatabase.Sqlite);
-        var (admin, _) = await app.SignedInAdministratorAsync("es-MX");
+        var (admin, _) = await app.SignedInAdministratorAsync("es");
 
         var ascending = await admin.GetAsync("/Admin/Departments?sort=name");
         var descending = await admin.GetAsync("/Admin/Departments?sort=-name");
