@@ -66,7 +66,8 @@ public sealed partial class StringCatalogTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();
 
-    // L["Area.Key"], strings["Area.Key"], ErrorMessage = "Area.Key" — literal keys only.
-    [GeneratedRegex(@"(?:\b(?:L|strings|localizer|S)\[""|ErrorMessage\s*=\s*"")(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)""")]
+    // L["Area.Key"], strings["Area.Key"], ErrorMessage = "Area.Key" — whole literal keys only
+    // (a key built as "Prefix." + variable is checked by the pages' own tests).
+    [GeneratedRegex(@"(?:\b(?:L|strings|localizer|S)\[""|ErrorMessage\s*=\s*"")(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)""(?=\s*[\],)])")]
     private static partial Regex KeyUse();
 }

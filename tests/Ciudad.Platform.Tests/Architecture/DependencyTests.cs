@@ -1,0 +1,50 @@
+using Ciudad.Platform.Data;
+using NetArchTest.Rules;
+
+namespace Ciudad.Platform.Tests.Architecture;
+
+/// <summary>The module boundaries docs/architecture.md promises, kept true by the build.</summary>
+public sealed class DependencyTests
+{
+    [Fact]
+    public void Platform_does_not_depend_on_the_host()
+    {
+        var result = Types.InAssembly(typeof(PlatformModule).Assembly)
+            .ShouldNot().HaveDependencyOn("Ciudad.Web")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Migrations_depend_only_on_the_platform_model()
+    {
+        foreach (var assembly in new[] { typeof(Ciudad.Data.Sqlite.DesignTimeFactory).Assembly, typeof(Ciudad.Data.Postgres.DesignTimeFactory).Assembly })
+        {
+            var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOn("Ciudad.Web").GetResult();
+            Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.Postgres, "Host=localhost;Database=unused")]
+    public void Migrations_are_up_to_date_with_the_model_for_each_provider(DatabaseProvider provider, string connectionString)
+    {
+        using var context = DatabaseSetup.CreateDesignTimeContext(provider, connectionString);
+
+        // A change to an entity without `dotnet ef migrations add` for this provider fails here.
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(context.Database),
+            $"The {provider} migrations do not match the model: add a migration for both providers (docs/operations.md).");
+    }
+
+    [Fact]
+    public void Every_table_carries_its_module_prefix()
+    {
+        using var context = DatabaseSetup.CreateDesignTimeContext(DatabaseProvider.Sqlite, "Data Source=:memory:");
+
+        var tables = context.Model.GetEntityTypes().Select(e => Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions.GetTableName(e)).OfType<string>().Distinct();
+
+        Assert.All(tables, table => Assert.StartsWith("platform_", table, StringComparison.Ordinal));
+    }
+}
