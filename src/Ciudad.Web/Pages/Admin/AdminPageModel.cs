@@ -1,6 +1,6 @@
-using System.Globalization;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Departments;
+using Ciudad.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,11 +20,14 @@ public static class AdminDisplay
 {
     public const int PageSize = 25;
 
-    /// <summary>An instant in the city's time zone, in the reader's date format.</summary>
+    /// <summary>An instant in the city's time zone, written the way the reader's language writes it.</summary>
     public static string When(this CityTime time, DateTimeOffset instant) =>
-        time.ToLocal(instant).ToString("g", CultureInfo.CurrentCulture);
+        Formats.Instant(instant, time, StringCatalogCulture.Current);
 
     public static string RoleKey(string role) => $"Admin.Role.{role}";
+
+    /// <summary>The button that switches a member to <paramref name="role"/> ("Make department manager").</summary>
+    public static string MakeRoleKey(string role) => $"Admin.Departments.Members.Make{role}";
 
     /// <summary>The role's name inside a sentence ("is now department manager").</summary>
     public static string RoleInSentenceKey(string role) => $"Admin.RoleInSentence.{role}";
