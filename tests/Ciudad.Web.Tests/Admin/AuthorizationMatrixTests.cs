@@ -88,6 +88,16 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Unknown_departments_and_people_are_not_found()
+    {
+        var app = await fixture.For(TestDatabase.Sqlite);
+        var (admin, _) = await app.SignedInAdministratorAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Departments/Edit/987654")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Staff/no-such-person")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_invitation_page_is_open_to_anyone_with_a_link()
     {
         var app = await fixture.For(TestDatabase.Sqlite);

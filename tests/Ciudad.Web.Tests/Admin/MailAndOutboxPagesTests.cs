@@ -44,6 +44,25 @@ public sealed class MailAndOutboxPagesTests(AppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task With_smtp_delivery_the_sent_mail_page_says_mail_goes_to_the_server()
+    {
+        await using var app = await CiudadApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["Ciudad:Email:Delivery"] = "Smtp",
+            ["Ciudad:Email:SmtpHost"] = "smtp.city.example",
+            ["Ciudad:Outbox:DispatcherEnabled"] = "false",
+        });
+        var (admin, _) = await app.SignedInAdministratorAsync();
+
+        var page = await admin.GetAsync("/Admin/Mail");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("Email goes to the mail server", page.Find(".usa-alert--info h2")!.TextContent);
+        Assert.Contains("smtp.city.example", page.Text, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("table"));
+    }
+
     [Theory, BothDatabases]
     public async Task Outbox_shows_counts_and_retries_a_dead_message_with_an_audit_entry(TestDatabase db)
     {
