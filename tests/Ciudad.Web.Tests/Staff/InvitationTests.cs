@@ -122,6 +122,27 @@ public sealed class InvitationTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Theory, BothDatabases]
+    public async Task Deactivating_a_person_closes_their_open_invitation(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var agent = await app.CreateStaffAsync(StaffRoles.Agent, "library");
+        // A second invitation is waiting when an administrator deactivates the person.
+        var link = await InviteAsync(app, agent.Email, StaffRoles.DepartmentManager, "library");
+        var admin = await app.CreateStaffAsync(StaffRoles.Administrator);
+        using var session = app.NewSession("en-US");
+        await session.SignInAsync(admin);
+        var person = await session.GetAsync($"/Admin/Staff/{agent.Id}");
+        await session.SubmitAsync(person, formSelector: "form[action*='handler=Deactivate']");
+
+        using var former = app.NewSession("en-US");
+        var invitation = await former.GetAsync(link);
+
+        // Accepting it would otherwise have reactivated the account.
+        Assert.Equal(HttpStatusCode.Gone, invitation.StatusCode);
+        Assert.True(await app.WithDbAsync(d => d.Users.Where(u => u.Id == agent.Id).Select(u => u.IsDeactivated).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task Resending_replaces_the_old_link(TestDatabase db)
     {
         var app = await fixture.For(db);
