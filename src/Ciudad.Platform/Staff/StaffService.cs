@@ -5,6 +5,7 @@ using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed class StaffService(
     UserManager<CiudadUser> users,
     AuditLog audit,
     Emails emails,
+    StringCatalog strings,
     TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -75,7 +77,8 @@ public sealed class StaffService(
             ? null
             : await db.Departments.Where(d => d.Id == departmentId).Select(d => user.PreferredCulture == SupportedCultures.Spanish ? d.NameEs : d.NameEn).FirstOrDefaultAsync(cancellationToken);
         emails.Queue(email, user.PreferredCulture, "StaffInvitation",
-            emails.Link($"/Staff/Invitation?token={Uri.EscapeDataString(token)}"), departmentName ?? "—", role);
+            emails.Link($"/Staff/Invitation?token={Uri.EscapeDataString(token)}"), departmentName ?? "—",
+            strings.Get(user.PreferredCulture, $"Email.Role.{role}"));
         audit.Record("staff.invited", nameof(CiudadUser), user.Id, after: new { email, departmentId, role, invitation.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -151,6 +154,7 @@ public sealed class StaffService(
 
     public async Task RevokeAdministratorAsync(CiudadUser user, CancellationToken cancellationToken = default)
     {
+        await EnsureNotLastAdministratorAsync(user, cancellationToken);
         var before = await DescribeAsync(user, cancellationToken);
         await users.RemoveFromRoleAsync(user, StaffRoles.Administrator);
         audit.Record("staff.role-changed", nameof(CiudadUser), user.Id, before, await DescribeAsync(user, cancellationToken));
@@ -160,12 +164,42 @@ public sealed class StaffService(
     /// <summary>Deactivated staff cannot sign in; their history stays.</summary>
     public async Task SetDeactivatedAsync(CiudadUser user, bool deactivated, CancellationToken cancellationToken = default)
     {
+        if (deactivated)
+        {
+            await EnsureNotLastAdministratorAsync(user, cancellationToken);
+            // An open invitation would otherwise let a deactivated person reactivate themselves by accepting it.
+            await db.StaffInvitations.Where(i => i.UserId == user.Id && i.AcceptedAt == null && i.ExpiresAt > clock.GetUtcNow())
+                .ForEachAsync(i => i.ExpiresAt = clock.GetUtcNow(), cancellationToken);
+        }
         var before = new { user.IsDeactivated };
         user.IsDeactivated = deactivated;
         await users.SetLockoutEndDateAsync(user, deactivated ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
         audit.Record(deactivated ? "staff.deactivated" : "staff.reactivated", nameof(CiudadUser), user.Id, before, new { user.IsDeactivated });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// True when this person is the only administrator who can still sign in: removing them would
+    /// leave the city with nobody able to manage staff.
+    /// </summary>
+    public async Task<bool> IsLastActiveAdministratorAsync(CiudadUser user, CancellationToken cancellationToken = default)
+    {
+        if (user.IsDeactivated || !await users.IsInRoleAsync(user, StaffRoles.Administrator))
+        {
+            return false;
+        }
+        var administrators = await users.GetUsersInRoleAsync(StaffRoles.Administrator);
+        cancellationToken.ThrowIfCancellationRequested();
+        return !administrators.Any(a => a.Id != user.Id && !a.IsDeactivated);
+    }
+
+    private async Task EnsureNotLastAdministratorAsync(CiudadUser user, CancellationToken cancellationToken)
+    {
+        if (await IsLastActiveAdministratorAsync(user, cancellationToken))
+        {
+            throw new InvalidOperationException("The last active administrator cannot be removed or deactivated.");
+        }
     }
 
     public async Task<object> DescribeAsync(CiudadUser user, CancellationToken cancellationToken = default)
