@@ -33,20 +33,17 @@ public sealed class LoginWith2faModel(
             return Invalid();
         }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Digits, RememberMe, rememberClient: false);
-        if (result.Succeeded)
+        switch (await completion.SecondStepAsync(HttpContext, user, result, "authenticator"))
         {
-            await completion.CompleteAsync(HttpContext, user, "password+authenticator");
-            return LocalRedirect(LocalOrHome(ReturnUrl));
+            case SecondStepOutcome.SignedIn:
+                return LocalRedirect(LocalOrHome(ReturnUrl));
+            case SecondStepOutcome.LockedOut:
+                ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
+                return Invalid();
+            default:
+                ModelState.AddModelError("Input.Code", strings["Account.Code.Wrong"]);
+                return Invalid();
         }
-        if (result.IsLockedOut)
-        {
-            await completion.FailedAsync(HttpContext, "account.locked-out", user, new { user.Email, reason = "authenticator-code" });
-            ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
-            return Invalid();
-        }
-        await completion.FailedAsync(HttpContext, "account.mfa-failed", user, new { user.Email, method = "authenticator" });
-        ModelState.AddModelError("Input.Code", strings["Account.Code.Wrong"]);
-        return Invalid();
     }
 }
 

@@ -32,20 +32,17 @@ public sealed class LoginWithRecoveryCodeModel(
         }
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded)
+        switch (await completion.SecondStepAsync(HttpContext, user, result, "recovery-code"))
         {
-            await completion.CompleteAsync(HttpContext, user, "password+recovery-code");
-            return LocalRedirect(LocalOrHome(ReturnUrl));
+            case SecondStepOutcome.SignedIn:
+                return LocalRedirect(LocalOrHome(ReturnUrl));
+            case SecondStepOutcome.LockedOut:
+                ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
+                return Invalid();
+            default:
+                ModelState.AddModelError("Input.Code", strings["Account.RecoveryCode.Wrong"]);
+                return Invalid();
         }
-        if (result.IsLockedOut)
-        {
-            await completion.FailedAsync(HttpContext, "account.locked-out", user, new { user.Email, reason = "recovery-code" });
-            ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
-            return Invalid();
-        }
-        await completion.FailedAsync(HttpContext, "account.mfa-failed", user, new { user.Email, method = "recovery-code" });
-        ModelState.AddModelError("Input.Code", strings["Account.RecoveryCode.Wrong"]);
-        return Invalid();
     }
 }
 
