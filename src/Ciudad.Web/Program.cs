@@ -1,4 +1,5 @@
 using Ciudad.Platform;
+using Ciudad.ServiceRequests;
 using Ciudad.Web.CommandLine;
 using Ciudad.Web.Infrastructure;
 
@@ -15,12 +16,14 @@ if (command.Verb == CiudadVerb.Help)
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
-builder.AddCiudadPlatform(typeof(Program).Assembly);
+builder.AddCiudadPlatform(typeof(Program).Assembly, ServiceRequestsModule.Assembly);
+builder.AddServiceRequests();
 builder.AddCiudadWeb(command);
 
 var app = builder.Build();
 app.UseCiudadWeb();
 app.MapCiudadWeb();
+app.MapServiceRequests();
 
 return await CommandRunner.RunAsync(app, command);
 

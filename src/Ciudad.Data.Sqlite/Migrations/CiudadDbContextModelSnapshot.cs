@@ -431,6 +431,759 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("platform_staff_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.AttributeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttributeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attribute_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_es");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_attribute_values");
+
+                    b.HasIndex("AttributeId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_attribute_values_attribute_id_key");
+
+                    b.ToTable("sr_attribute_values", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_es");
+
+                    b.Property<string>("GroupEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_en");
+
+                    b.Property<string>("GroupEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_es");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("KeywordsEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords_en");
+
+                    b.Property<string>("KeywordsEs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords_es");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_es");
+
+                    b.Property<int>("Sensitivity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sensitivity");
+
+                    b.Property<int>("SlaDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_days");
+
+                    b.Property<int>("SlaKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_kind");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_services");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_services_code");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_sr_services_department_id");
+
+                    b.ToTable("sr_services", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("datatype");
+
+                    b.Property<string>("DatatypeDescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datatype_description_en");
+
+                    b.Property<string>("DatatypeDescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datatype_description_es");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_es");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_required");
+
+                    b.Property<bool>("IsVariable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_variable");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_service_attributes");
+
+                    b.HasIndex("ServiceId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_service_attributes_service_id_code");
+
+                    b.ToTable("sr_service_attributes", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Open311.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests_per_minute");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_api_keys_key_hash");
+
+                    b.ToTable("sr_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttributeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribute_code");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_request_answers");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_sr_request_answers_request_id");
+
+                    b.ToTable("sr_request_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_request_events");
+
+                    b.HasIndex("IsPublic", "OccurredAt")
+                        .HasDatabaseName("ix_sr_request_events_is_public_occurred_at");
+
+                    b.HasIndex("RequestId", "OccurredAt")
+                        .HasDatabaseName("ix_sr_request_events_request_id_occurred_at");
+
+                    b.ToTable("sr_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followed_at");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_token");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_request_followers");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_request_followers_unsubscribe_token");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sr_request_followers_user_id");
+
+                    b.HasIndex("RequestId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_request_followers_request_id_email");
+
+                    b.ToTable("sr_request_followers", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_request_photos");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_sr_request_photos_request_id");
+
+                    b.ToTable("sr_request_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.ServiceRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_id");
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to_user_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<long?>("ExpectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_at");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_open");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("ParentRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_request_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<string>("ReporterCulture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_culture");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_email");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_name");
+
+                    b.Property<string>("ReporterPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_phone");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_user_id");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<long?>("SlaBreachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_breached_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_notes");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zipcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_requests");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_requests_number");
+
+                    b.HasIndex("ParentRequestId")
+                        .HasDatabaseName("ix_sr_requests_parent_request_id");
+
+                    b.HasIndex("ReporterUserId")
+                        .HasDatabaseName("ix_sr_requests_reporter_user_id");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_sr_requests_requested_at");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_requests_token");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_sr_requests_updated_at");
+
+                    b.HasIndex("AssignedToUserId", "IsOpen")
+                        .HasDatabaseName("ix_sr_requests_assigned_to_user_id_is_open");
+
+                    b.HasIndex("IsOpen", "ExpectedAt")
+                        .HasDatabaseName("ix_sr_requests_is_open_expected_at");
+
+                    b.HasIndex("DepartmentId", "IsOpen", "RequestedAt")
+                        .HasDatabaseName("ix_sr_requests_department_id_is_open_requested_at");
+
+                    b.HasIndex("ServiceId", "IsOpen", "RequestedAt")
+                        .HasDatabaseName("ix_sr_requests_service_id_is_open_requested_at");
+
+                    b.ToTable("sr_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Triage.ResponseTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_en");
+
+                    b.Property<string>("BodyEs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_es");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<int?>("SuggestedStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suggested_status");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_es");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_response_templates");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_sr_response_templates_department_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_sr_response_templates_service_id");
+
+                    b.ToTable("sr_response_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Triage.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_saved_views");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sr_saved_views_user_id");
+
+                    b.ToTable("sr_saved_views", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -645,6 +1398,127 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.AttributeValue", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Catalog.ServiceAttribute", null)
+                        .WithMany("Values")
+                        .HasForeignKey("AttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_attribute_values_sr_service_attributes_attribute_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.Service", b =>
+                {
+                    b.HasOne("Ciudad.Platform.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_services_platform_departments_department_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.ServiceAttribute", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Catalog.Service", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_service_attributes_service_service_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_request_answers_sr_requests_request_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_request_events_sr_requests_request_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestFollower", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_request_followers_sr_requests_request_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestPhoto", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_request_photos_sr_requests_request_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.ServiceRequest", b =>
+                {
+                    b.HasOne("Ciudad.Platform.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_requests_platform_departments_department_id");
+
+                    b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ParentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sr_requests_sr_requests_parent_request_id");
+
+                    b.HasOne("Ciudad.ServiceRequests.Catalog.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_requests_sr_services_service_id");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Triage.ResponseTemplate", b =>
+                {
+                    b.HasOne("Ciudad.Platform.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_response_templates_platform_departments_department_id");
+
+                    b.HasOne("Ciudad.ServiceRequests.Catalog.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sr_response_templates_sr_services_service_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Triage.SavedView", b =>
+                {
+                    b.HasOne("Ciudad.Platform.Identity.CiudadUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_saved_views_platform_users_user_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Ciudad.Platform.Identity.CiudadRole", null)
@@ -758,6 +1632,27 @@ namespace Ciudad.Data.Sqlite.Migrations
             modelBuilder.Entity("Ciudad.Platform.Departments.Department", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.Service", b =>
+                {
+                    b.Navigation("Attributes");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.ServiceAttribute", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Requests.ServiceRequest", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Followers");
+
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

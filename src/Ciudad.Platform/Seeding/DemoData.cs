@@ -18,6 +18,7 @@ public sealed class DemoData(
     RoleManager<CiudadRole> roles,
     AuditLog audit,
     TimeProvider clock,
+    IEnumerable<IDemoDataContributor> contributors,
     ILogger<DemoData> logger)
 {
     public const string AdminEmail = "admin@ciudad.example";
@@ -75,6 +76,10 @@ public sealed class DemoData(
             Check(await users.AddToRoleAsync(admin, StaffRoles.Administrator));
             await audit.RecordNowAsync("staff.administrator-created", nameof(CiudadUser), admin.Id,
                 after: new { email = AdminEmail, demo = true }, actor: AuditActor.System, cancellationToken: cancellationToken);
+        }
+        foreach (var contributor in contributors.OrderBy(c => c.Order))
+        {
+            await contributor.SeedAsync(cancellationToken);
         }
         logger.LogInformation("Demo data present: {Departments} departments, administrator {Email}", ElPasoDepartments.Count, AdminEmail);
     }

@@ -1,0 +1,74 @@
+namespace Ciudad.ServiceRequests.Catalog;
+
+/// <summary>A question a service asks (Open311 service definition <c>attribute</c>).</summary>
+public sealed class ServiceAttribute
+{
+    public int Id { get; set; }
+    public int ServiceId { get; set; }
+
+    /// <summary>Open311 <c>code</c>: the name the answer is posted under (<c>attribute[code]</c>).</summary>
+    public required string Code { get; set; }
+    public AttributeDatatype Datatype { get; set; }
+
+    /// <summary>
+    /// False for informational attributes (Open311 <c>variable=false</c>): text shown to the
+    /// resident, never answered.
+    /// </summary>
+    public bool IsVariable { get; set; } = true;
+    public bool IsRequired { get; set; }
+
+    /// <summary>The question ("How deep is the pothole?").</summary>
+    public required string DescriptionEn { get; set; }
+    public required string DescriptionEs { get; set; }
+
+    /// <summary>Hint about the expected answer ("In inches").</summary>
+    public string DatatypeDescriptionEn { get; set; } = "";
+    public string DatatypeDescriptionEs { get; set; } = "";
+    public int Order { get; set; }
+
+    public List<AttributeValue> Values { get; set; } = [];
+
+    public string Description(string culture) => Service.IsSpanish(culture) ? DescriptionEs : DescriptionEn;
+    public string DatatypeDescription(string culture) => Service.IsSpanish(culture) ? DatatypeDescriptionEs : DatatypeDescriptionEn;
+    public bool IsList => Datatype is AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList;
+}
+
+/// <summary>One allowed answer of a list attribute (Open311 <c>values/value</c>).</summary>
+public sealed class AttributeValue
+{
+    public int Id { get; set; }
+    public int AttributeId { get; set; }
+    public required string Key { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameEs { get; set; }
+    public int Order { get; set; }
+
+    public string Name(string culture) => Service.IsSpanish(culture) ? NameEs : NameEn;
+}
+
+/// <summary>Open311 attribute datatypes; <see cref="AttributeDatatypes.Open311Name"/> gives the wire spelling.</summary>
+#pragma warning disable CA1720 // The members are named after the Open311 datatypes they stand for.
+public enum AttributeDatatype
+{
+    String = 0,
+    Number = 1,
+    Datetime = 2,
+    Text = 3,
+    SingleValueList = 4,
+    MultiValueList = 5,
+}
+#pragma warning restore CA1720
+
+public static class AttributeDatatypes
+{
+    public static string Open311Name(this AttributeDatatype datatype) => datatype switch
+    {
+        AttributeDatatype.String => "string",
+        AttributeDatatype.Number => "number",
+        AttributeDatatype.Datetime => "datetime",
+        AttributeDatatype.Text => "text",
+        AttributeDatatype.SingleValueList => "singlevaluelist",
+        AttributeDatatype.MultiValueList => "multivaluelist",
+        _ => throw new ArgumentOutOfRangeException(nameof(datatype)),
+    };
+}

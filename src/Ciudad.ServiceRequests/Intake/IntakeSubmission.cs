@@ -1,0 +1,50 @@
+using Ciudad.ServiceRequests.Photos;
+using Ciudad.ServiceRequests.Requests;
+
+namespace Ciudad.ServiceRequests.Intake;
+
+/// <summary>Everything a report carries, whichever way it came in (web journey or Open311 POST).</summary>
+public sealed class IntakeSubmission
+{
+    public required string ServiceCode { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public string? Address { get; init; }
+    public string? AddressId { get; init; }
+    public string? Zipcode { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>Answers by attribute code; a multi-value list answer has several values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Already processed (sniffed, stripped, re-encoded) by <see cref="PhotoProcessor"/>.</summary>
+    public IReadOnlyList<ProcessedPhoto> Photos { get; init; } = [];
+
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+
+    /// <summary>Language of the reporter's emails.</summary>
+    public string Culture { get; init; } = "en";
+
+    /// <summary>Email the reporter on every public update (needs <see cref="Email"/>).</summary>
+    public bool NotifyByEmail { get; init; } = true;
+    public string? ReporterUserId { get; init; }
+
+    public RequestChannel Channel { get; init; } = RequestChannel.Web;
+    public int? ApiKeyId { get; init; }
+    public string? DeviceId { get; init; }
+    public string? AccountId { get; init; }
+}
+
+/// <summary>
+/// One reason a submission was refused. <see cref="Key"/> is a catalog string
+/// (<c>Requests.Intake.*</c>) the caller shows in the person's language; <see cref="Field"/> names
+/// the input it belongs to (an attribute's code for answers).
+/// </summary>
+public sealed record IntakeError(string Field, string Key, params object[] Arguments);
+
+public sealed record IntakeResult(ServiceRequest? Request, IReadOnlyList<IntakeError> Errors)
+{
+    public bool Succeeded => Request is not null;
+}

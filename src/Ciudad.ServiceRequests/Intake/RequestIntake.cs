@@ -1,0 +1,193 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Email;
+using Ciudad.ServiceRequests.Geo;
+using Ciudad.ServiceRequests.Requests;
+using Ciudad.ServiceRequests.Sla;
+using Ciudad.ServiceRequests.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ciudad.ServiceRequests.Intake;
+
+/// <summary>
+/// The one way a request enters Ciudad. Web reports and Open311 POSTs pass the same rules
+/// (service active, location inside the city, required answers, photos) and land in the same
+/// department queue. The request is committed before this returns: an acknowledged request is
+/// never lost.
+/// </summary>
+public sealed class RequestIntake(
+    CiudadDbContext db,
+    CityGeography geography,
+    SlaCalendar sla,
+    Emails emails,
+    IOptions<ServiceRequestsOptions> options,
+    TimeProvider clock)
+{
+    public const int MaxDescriptionLength = 4000;
+
+    public async Task<IntakeResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var service = await db.Services()
+            .Include(s => s.Attributes).ThenInclude(a => a.Values)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Code == submission.ServiceCode && s.IsActive, cancellationToken);
+        if (service is null)
+        {
+            return Refused(new IntakeError("service_code", "Requests.Intake.ServiceUnknown", submission.ServiceCode));
+        }
+
+        var errors = new List<IntakeError>();
+        var point = CheckLocation(submission, errors);
+        if (submission.Description is { Length: > MaxDescriptionLength })
+        {
+            errors.Add(new IntakeError("description", "Requests.Intake.DescriptionTooLong", MaxDescriptionLength));
+        }
+        foreach (var attribute in service.Attributes.OrderBy(a => a.Order))
+        {
+            errors.AddRange(AnswerRules.Check(attribute, submission.Answers.GetValueOrDefault(attribute.Code)));
+        }
+        if (submission.Photos.Count > options.Value.MaxPhotos)
+        {
+            errors.Add(new IntakeError("media", "Requests.Intake.TooManyPhotos", options.Value.MaxPhotos));
+        }
+        var email = submission.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && !IsEmailAddress(email))
+        {
+            errors.Add(new IntakeError("email", "Requests.Intake.EmailInvalid"));
+        }
+        if (submission.Phone is { Length: > 40 })
+        {
+            errors.Add(new IntakeError("phone", "Requests.Intake.PhoneInvalid"));
+        }
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var request = new ServiceRequest
+        {
+            Number = await NewNumberAsync(cancellationToken),
+            ServiceId = service.Id,
+            DepartmentId = service.DepartmentId,
+            Description = submission.Description?.Trim() ?? "",
+            Latitude = point?.Latitude,
+            Longitude = point?.Longitude,
+            Address = Trimmed(submission.Address, 300),
+            AddressId = Trimmed(submission.AddressId, 100),
+            Zipcode = Trimmed(submission.Zipcode, 10),
+            AreaCode = point is { } p ? geography.AreaOf(p) : null,
+            RequestedAt = now,
+            UpdatedAt = now,
+            ExpectedAt = sla.ExpectedAt(now, service.SlaKind, service.SlaDays),
+            Channel = submission.Channel,
+            ApiKeyId = submission.ApiKeyId,
+            Token = submission.Channel == RequestChannel.Api ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null,
+            DeviceId = Trimmed(submission.DeviceId, 200),
+            AccountId = Trimmed(submission.AccountId, 200),
+            ReporterUserId = submission.ReporterUserId,
+            ReporterName = Trimmed(submission.Name, 200),
+            ReporterEmail = string.IsNullOrEmpty(email) ? null : email,
+            ReporterPhone = Trimmed(submission.Phone, 40),
+            ReporterCulture = Culture(submission.Culture),
+        };
+        foreach (var attribute in service.Attributes)
+        {
+            request.Answers.AddRange(AnswerRules.Normalize(attribute, submission.Answers.GetValueOrDefault(attribute.Code))
+                .Select(v => new RequestAnswer { AttributeCode = attribute.Code, Value = v }));
+        }
+        request.Photos.AddRange(submission.Photos.Select((photo, i) => new RequestPhoto
+        {
+            Id = Guid.CreateVersion7(now),
+            Order = i,
+            ContentType = photo.ContentType,
+            Content = photo.Content,
+            Thumbnail = photo.Thumbnail,
+            Width = photo.Width,
+            Height = photo.Height,
+            UploadedAt = now,
+        }));
+        request.Events.Add(new RequestEvent
+        {
+            OccurredAt = now,
+            Kind = RequestEventKind.Received,
+            IsPublic = true,
+            Status = RequestStatus.Received,
+            ActorName = "Reporter",
+        });
+        db.Requests().Add(request);
+
+        if (request.ReporterEmail is not null)
+        {
+            emails.Queue(request.ReporterEmail, request.ReporterCulture, "RequestReceived",
+                RequestNumbers.Format(request.Number), service.Name(request.ReporterCulture),
+                emails.Link(RequestLinks.Track(request.Number)));
+            if (submission.NotifyByEmail)
+            {
+                RequestFollowing.AddFollower(request, request.ReporterEmail, request.ReporterCulture, submission.ReporterUserId, now);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new IntakeResult(request, []);
+    }
+
+    private GeoPoint? CheckLocation(IntakeSubmission submission, List<IntakeError> errors)
+    {
+        if (submission.Latitude is { } lat && submission.Longitude is { } lon)
+        {
+            var point = new GeoPoint(lat, lon);
+            if (!point.IsValid)
+            {
+                errors.Add(new IntakeError("lat", "Requests.Intake.LocationInvalid"));
+                return null;
+            }
+            if (!geography.IsInsideCity(point))
+            {
+                errors.Add(new IntakeError("lat", "Requests.Intake.OutsideCity"));
+                return null;
+            }
+            return point;
+        }
+        if (submission.Latitude is not null || submission.Longitude is not null)
+        {
+            errors.Add(new IntakeError("lat", "Requests.Intake.LocationIncomplete"));
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(submission.Address) && string.IsNullOrWhiteSpace(submission.AddressId))
+        {
+            errors.Add(new IntakeError("address_string", "Requests.Intake.LocationRequired"));
+        }
+        else if (submission.Address is { Length: > 300 })
+        {
+            errors.Add(new IntakeError("address_string", "Requests.Intake.AddressTooLong"));
+        }
+        return null;
+    }
+
+    private async Task<string> NewNumberAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var number = RequestNumbers.New();
+            if (!await db.Requests().AnyAsync(r => r.Number == number, cancellationToken))
+            {
+                return number;
+            }
+        }
+    }
+
+    private static bool IsEmailAddress(string value) =>
+        value.Length <= 256 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
+
+    private static string Culture(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? "es" : "en";
+
+    private static string? Trimmed(string? value, int max)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > max ? trimmed[..max] : trimmed;
+    }
+
+    private static IntakeResult Refused(IntakeError error) => new(null, [error]);
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+
+namespace Ciudad.ServiceRequests.Requests;
+
+/// <summary>
+/// Request numbers people can read over the phone and type on a keypad: seven characters of
+/// Crockford base 32 (no I, L, O or U), shown as <c>K7Q-3M9X</c>. Random rather than sequential so
+/// that numbers say nothing about volume and cannot be walked; 34 billion values make a clash rare,
+/// and the unique index turns the rare clash into a retry.
+/// </summary>
+public static class RequestNumbers
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public const int Length = 7;
+
+    public static string New()
+    {
+        Span<char> chars = stackalloc char[Length];
+        for (var i = 0; i < Length; i++)
+        {
+            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+        return new string(chars);
+    }
+
+    /// <summary>"K7Q-3M9X" for display; the stored form has no dash.</summary>
+    public static string Format(string number) => number.Length == Length ? $"{number[..3]}-{number[3..]}" : number;
+
+    /// <summary>
+    /// Reads what a person typed: any case, with spaces or dashes, and the letters people confuse
+    /// with digits (O→0, I/L→1). Null when it cannot be a request number.
+    /// </summary>
+    public static string? Normalize(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+        Span<char> chars = stackalloc char[Length];
+        var count = 0;
+        foreach (var raw in typed)
+        {
+            if (raw is ' ' or '-' or '#')
+            {
+                continue;
+            }
+            var c = char.ToUpperInvariant(raw) switch
+            {
+                'O' => '0',
+                'I' or 'L' => '1',
+                var other => other,
+            };
+            if (Alphabet.IndexOf(c, StringComparison.Ordinal) < 0 || count == Length)
+            {
+                return null;
+            }
+            chars[count++] = c;
+        }
+        return count == Length ? new string(chars) : null;
+    }
+}

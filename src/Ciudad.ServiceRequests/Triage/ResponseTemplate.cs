@@ -1,0 +1,30 @@
+namespace Ciudad.ServiceRequests.Triage;
+
+/// <summary>A ready-made public update staff pick and edit ("We have scheduled the repair…"), per service.</summary>
+public sealed class ResponseTemplate
+{
+    public int Id { get; set; }
+
+    /// <summary>Null: offered for every service of the department.</summary>
+    public int? ServiceId { get; set; }
+    public int DepartmentId { get; set; }
+    public required string TitleEn { get; set; }
+    public required string TitleEs { get; set; }
+    public required string BodyEn { get; set; }
+    public required string BodyEs { get; set; }
+
+    /// <summary>The status the template usually goes with; staff may change it.</summary>
+    public Requests.RequestStatus? SuggestedStatus { get; set; }
+}
+
+/// <summary>A staff member's named queue filter ("My open potholes").</summary>
+public sealed class SavedView
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The queue's query string, without the page number.</summary>
+    public required string Query { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Ciudad.Platform.Data;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciudad.ServiceRequests.Workflow;
+
+/// <summary>Who gets emailed about a request: the reporter, and neighbours who followed instead of filing a duplicate.</summary>
+public sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds a follower to a request being built or already loaded with its followers; the caller saves.</summary>
+    public static RequestFollower AddFollower(ServiceRequest request, string email, string culture, string? userId, DateTimeOffset now)
+    {
+        var existing = request.Followers.FirstOrDefault(f => string.Equals(f.Email, email, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null)
+        {
+            existing.Culture = culture;
+            existing.UserId ??= userId;
+            return existing;
+        }
+        var follower = new RequestFollower
+        {
+            Email = email.Trim(),
+            Culture = culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? "es" : "en",
+            UserId = userId,
+            FollowedAt = now,
+            UnsubscribeToken = NewToken(),
+        };
+        request.Followers.Add(follower);
+        return follower;
+    }
+
+    /// <summary>Follows an open request; false when there is no such open request. Following twice is harmless.</summary>
+    public async Task<bool> FollowAsync(string number, string email, string culture, string? userId, CancellationToken cancellationToken = default)
+    {
+        var request = await db.Requests().Include(r => r.Followers)
+            .FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
+        if (request is null || !request.IsOpen)
+        {
+            return false;
+        }
+        AddFollower(request, email, culture, userId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Stops the emails of the follower holding this token; false when the token is unknown.</summary>
+    public async Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var follower = await db.RequestFollowers().FirstOrDefaultAsync(f => f.UnsubscribeToken == token, cancellationToken);
+        if (follower is null)
+        {
+            return false;
+        }
+        db.RequestFollowers().Remove(follower);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

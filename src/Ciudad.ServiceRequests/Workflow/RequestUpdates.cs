@@ -1,0 +1,78 @@
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Email;
+using Ciudad.Platform.Localization;
+using Ciudad.ServiceRequests.Catalog;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciudad.ServiceRequests.Workflow;
+
+/// <summary>
+/// Public changes to a request: a status change or a comment residents can see. Each one is a
+/// timeline entry, moves <c>updated_datetime</c>, and emails every follower in their language.
+/// Internal notes and staff-only changes do not come through here.
+/// </summary>
+public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, TimeProvider clock)
+{
+    /// <summary>Loads a request with what <see cref="Publish"/> needs.</summary>
+    public Task<ServiceRequest?> LoadAsync(long requestId, CancellationToken cancellationToken = default) =>
+        db.Requests().Include(r => r.Service).Include(r => r.Followers)
+            .FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+
+    /// <summary>
+    /// Records a public update on a request loaded with its service and followers and queues the
+    /// emails; the caller saves (together with its audit entry).
+    /// </summary>
+    public RequestEvent Publish(ServiceRequest request, RequestStatus status, string? note, RequestEventKind kind,
+        string? actorUserId, string? actorName)
+    {
+        var service = request.Service ?? throw new InvalidOperationException("Load the request with its service.");
+        var now = clock.GetUtcNow();
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var wasOpen = request.IsOpen;
+        request.Status = status;
+        request.IsOpen = status.IsOpen();
+        request.UpdatedAt = now;
+        if (wasOpen && !request.IsOpen)
+        {
+            request.ClosedAt = now;
+        }
+        else if (request.IsOpen)
+        {
+            request.ClosedAt = null;
+        }
+        if (note is not null)
+        {
+            request.StatusNotes = note;
+        }
+        var update = new RequestEvent
+        {
+            RequestId = request.Id,
+            OccurredAt = now,
+            Kind = kind,
+            IsPublic = true,
+            Status = status,
+            Note = note,
+            ActorUserId = actorUserId,
+            ActorName = actorName,
+        };
+        request.Events.Add(update);
+        foreach (var follower in request.Followers)
+        {
+            QueueEmail(request, service, follower, status, note);
+        }
+        return update;
+    }
+
+    private void QueueEmail(ServiceRequest request, Service service, RequestFollower follower, RequestStatus status, string? note)
+    {
+        var culture = follower.Culture;
+        emails.Queue(follower.Email, culture, "RequestUpdated",
+            RequestNumbers.Format(request.Number),
+            service.Name(culture),
+            strings.Get(culture, status.LabelKey()),
+            note ?? strings.Get(culture, "Requests.Email.NoNote"),
+            emails.Link(RequestLinks.Track(request.Number)),
+            emails.Link(RequestLinks.Unsubscribe(follower.UnsubscribeToken)));
+    }
+}
