@@ -1,3 +1,6 @@
+using Ciudad.ServiceRequests;
+using Microsoft.Extensions.Options;
+
 namespace Ciudad.Web.Infrastructure;
 
 /// <summary>
@@ -6,17 +9,20 @@ namespace Ciudad.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    /// <summary>The policy; <paramref name="mapTileOrigin"/> (the configured map tile server) may serve images.</summary>
+    public static string ContentSecurityPolicy(string? mapTileOrigin) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(mapTileOrigin is null ? "" : " " + mapTileOrigin)}; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseCiudadSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseCiudadSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = ContentSecurityPolicy(TileOrigin(app.ApplicationServices.GetRequiredService<IOptions<ServiceRequestsOptions>>().Value.MapTileUrl));
+        return app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
             context.Response.OnStarting(() =>
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -26,4 +32,18 @@ public static class SecurityHeaders
             });
             return next();
         });
+    }
+
+    /// <summary>"https://tile.openstreetmap.org" from a tile URL template; null when it is on this site.</summary>
+    public static string? TileOrigin(string tileUrl)
+    {
+        var withoutPlaceholders = tileUrl.Replace("{s}", "a", StringComparison.Ordinal);
+        if (!Uri.TryCreate(withoutPlaceholders.Split('{')[0], UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        // {s} subdomains (a.tile…, b.tile…) need a wildcard.
+        var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + uri.Host[(uri.Host.IndexOf('.', StringComparison.Ordinal) + 1)..] : uri.Host;
+        return $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? "" : ":" + uri.Port)}";
+    }
 }
