@@ -10,7 +10,8 @@ namespace Ciudad.Web.Pages.Requests;
 [Authorize]
 public sealed class MineModel(PublicRequests requests) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: model binding would take Razor Pages' own "page" route value.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     public Page<MyRequest> Results { get; private set; } = new([], 1, PublicRequests.PageSize, 0);
 

@@ -19,7 +19,8 @@ public abstract class RequestListPageModel(PublicRequests requests, CityGeograph
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: model binding would take Razor Pages' own "page" route value.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     public PublicRequestFilter Filter { get; private set; } = new();
     public Page<PublicRequestSummary> Results { get; private set; } = new([], 1, PublicRequests.PageSize, 0);
