@@ -137,10 +137,13 @@ public sealed class BrowseTests(AppFixture fixture) : IClassFixture<AppFixture>
         var list = await visitor.GetAsync("/requests");
         var typed = " " + request.Display().ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) + " ";
 
-        var found = await visitor.SubmitAsync(list, new Dictionary<string, string> { ["Number"] = typed }, formSelector: "form[role=search]");
+        // A GET form, as the browser submits it (WebSession only posts).
+        var form = list.Find("form[role=search]")!;
+        var found = await visitor.GetAsync($"{form.GetAttribute("action")}?{form.QuerySelector("input")!.GetAttribute("name")}={Uri.EscapeDataString(typed)}");
         var unknown = await visitor.GetAsync("/requests?number=ZZZ-ZZZZ");
         var nonsense = await visitor.GetAsync("/requests?number=hello");
 
+        Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal(RequestLinks.Track(request.Number), found.Url.AbsolutePath);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("311 requests", unknown.H1);
