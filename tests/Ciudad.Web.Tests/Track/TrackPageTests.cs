@@ -26,8 +26,8 @@ public sealed class TrackPageTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Contains("300 N Campbell St", page.Text, StringComparison.Ordinal);
         var timeline = page.FindAll(".ciudad-timeline li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, timeline.Count);
-        Assert.Contains("Crew scheduled for Tuesday morning.", timeline[0], StringComparison.Ordinal);
-        Assert.Contains("Request received", timeline[1], StringComparison.Ordinal);
+        Assert.Contains("Request received", timeline[0], StringComparison.Ordinal);
+        Assert.Contains("Crew scheduled for Tuesday morning.", timeline[1], StringComparison.Ordinal);
         foreach (var secret in new[] { "Rosalinda", "Quintero", email, "915-555-0142", "relative of the crew chief", "Staffer Secretname" })
         {
             Assert.DoesNotContain(secret, page.Html, StringComparison.OrdinalIgnoreCase);
