@@ -142,8 +142,16 @@ public sealed class RequestReopening(
             return ReopenRefusal.NotReporter;
         }
         var before = new { Status = request.Status.ToString(), request.ReopenCount };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claims the one reopen in the database, so two tabs posting at once cannot both reopen.
+        var claimed = await db.Requests().Where(r => r.Id == request.Id && r.ReopenCount == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReopenCount, 1), cancellationToken);
+        if (claimed == 0)
+        {
+            return ReopenRefusal.AlreadyReopened;
+        }
         updates.Publish(request, RequestStatus.Reopened, note, RequestEventKind.Reopened, userId, ReporterActorName);
-        request.ReopenCount++;
+        request.ReopenCount = 1;
         audit.Record("servicerequests.reopened", nameof(ServiceRequest), request.Number, before,
             new { Status = request.Status.ToString(), request.ReopenCount, ByLink = userId is null });
         var department = await db.Departments.Where(d => d.Id == request.DepartmentId).Select(d => d.ContactEmail).FirstOrDefaultAsync(cancellationToken);
@@ -155,6 +163,7 @@ public sealed class RequestReopening(
                 emails.Link(RequestLinks.Track(request.Number)));
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ReopenRefusal.None;
     }
 
