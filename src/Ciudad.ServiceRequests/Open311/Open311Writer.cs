@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Xml;
 
 namespace Ciudad.ServiceRequests.Open311;
@@ -17,8 +16,9 @@ internal static class Open311Writer
         Indent = false,
     };
 
-    // Spanish and other text stays readable; the encoder still escapes what JSON requires.
-    private static readonly JsonWriterOptions JsonSettings = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Text stays readable ("city's", "Bache en la calle"): the body is served as application/json
+    // with nosniff, never inlined into HTML, so HTML-sensitive characters need no escaping.
+    private static readonly JsonWriterOptions JsonSettings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Render(Open311Node root, Open311Format format) =>
         format == Open311Format.Json ? Json(root) : Xml(root);
