@@ -137,7 +137,7 @@ public sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> c
         var sql = postgres
             ? $"""
               SELECT {group}, EXTRACT(EPOCH FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY closed_at - requested_at))::double precision
-              FROM sr_requests WHERE {closedInPeriod} GROUP BY {group}
+              FROM sr_requests WHERE {closedInPeriod} {(grouping == MedianGrouping.Total ? "" : $"GROUP BY {group}")}
               """
             : $"""
               SELECT g, AVG(d) / {TimeSpan.TicksPerSecond}.0 FROM (
@@ -170,6 +170,11 @@ public sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> c
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
+                // An aggregate over no rows (the total of an empty period) is one row of NULL.
+                if (reader.IsDBNull(1))
+                {
+                    continue;
+                }
                 medians[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] =
                     TimeSpan.FromSeconds(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
             }
