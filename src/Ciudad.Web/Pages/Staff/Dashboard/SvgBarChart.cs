@@ -33,13 +33,14 @@ public static class SvgBarChart
         public const string Axis = "#71767a";          // base
     }
 
-    private const int Width = 640;
-    private const int LabelWidth = 230;
-    private const int ValueWidth = 70;
+    // Sized for half of the page's width, so text is drawn near its nominal size beside the table.
+    private const int Width = 480;
+    private const int LabelWidth = 170;
+    private const int ValueWidth = 80;
     private const int RowHeight = 30;
     private const int BarHeight = 18;
     private const int LegendHeight = 30;
-    private const int MaxLabelLength = 32;
+    private const int MaxLabelLength = 24;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     /// <param name="labelledBy">Id of the caption that names the chart.</param>
@@ -64,7 +65,7 @@ public static class SvgBarChart
             new XAttribute("width", Width),
             new XAttribute("height", height),
             new XAttribute("font-family", "Source Sans Pro Web, Helvetica Neue, Arial, sans-serif"),
-            new XAttribute("font-size", 14));
+            new XAttribute("font-size", 13));
 
         if (legend is { Count: > 0 })
         {
@@ -73,7 +74,7 @@ public static class SvgBarChart
             {
                 svg.Add(Rect(x, 8, 14, 14, item.Colour, null),
                     Text(x + 20, 20, item.Label, "start"));
-                x += 28 + item.Label.Length * 7;
+                x += 30 + item.Label.Length * 7;
             }
         }
 
