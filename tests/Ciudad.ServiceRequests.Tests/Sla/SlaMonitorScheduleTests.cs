@@ -12,7 +12,7 @@ public sealed class SlaMonitorScheduleTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await CiudadApp.StartAsync(db,
-            new Dictionary<string, string?> { ["Ciudad:ServiceRequests:SlaCheckInterval"] = "00:01:00" },
+            new Dictionary<string, string?> { ["Ciudad:ServiceRequests:SlaCheckInterval"] = "00:01:00", ["Ciudad:ServiceRequests:SlaMonitorEnabled"] = "true" },
             services => services.AddSingleton<TimeProvider>(clock));
         var request = await app.CreateRequestAsync();
         var due = clock.GetUtcNow().AddMinutes(30);
