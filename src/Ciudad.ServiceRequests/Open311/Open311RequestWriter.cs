@@ -111,7 +111,7 @@ internal sealed partial class Open311RequestWriter(
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException or FormatException or System.Text.DecoderFallbackException)
         {
-            throw Open311Problem.BadRequest("The form could not be read: it is malformed, or larger than this server accepts.");
+            throw Open311Problem.BadRequest("The form could not be read: it is malformed (not UTF-8 form data), or larger than this server accepts.");
         }
     }
 
