@@ -7,6 +7,7 @@ public enum CiudadVerb
     SeedDemo,
     CreateAdmin,
     AuditVerify,
+    ApiKeyCreate,
     Help,
 }
 
@@ -17,6 +18,9 @@ public enum CiudadVerb
 /// </summary>
 public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] HostArguments, string? Error)
 {
+    /// <summary>For <c>apikey create</c>: the key's name and its POSTs per minute (null: the configured default).</summary>
+    public (string Name, int? Limit)? ApiKey { get; init; }
+
     public static CiudadCommand Parse(string[] args)
     {
         var rest = new List<string>(args);
@@ -33,6 +37,7 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
                 case "seed-demo": verb = CiudadVerb.SeedDemo; rest.RemoveAt(0); break;
                 case "create-admin": verb = CiudadVerb.CreateAdmin; rest.RemoveAt(0); break;
                 case "audit" when rest.Count > 1 && rest[1] == "verify": verb = CiudadVerb.AuditVerify; rest.RemoveRange(0, 2); break;
+                case "apikey" when rest.Count > 1 && rest[1] == "create": verb = CiudadVerb.ApiKeyCreate; rest.RemoveRange(0, 2); break;
                 default: verb = CiudadVerb.Help; error = $"Unknown command '{rest[0]}'."; break;
             }
         }
@@ -54,7 +59,17 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
         {
             return ParseSeedDemo(rest);
         }
-        return new(verb, email, [.. rest], error);
+        (string, int?)? apiKey = null;
+        if (verb == CiudadVerb.ApiKeyCreate)
+        {
+            var parsed = ApiKeyArguments.Parse(rest);
+            if (parsed.Error is not null)
+            {
+                return new(CiudadVerb.Help, null, [], parsed.Error);
+            }
+            apiKey = (parsed.Name!, parsed.Limit);
+        }
+        return new(verb, email, [.. rest], error) { ApiKey = apiKey };
     }
 
     /// <summary><c>seed-demo --requests N</c>: how many synthetic requests to add; null for the demo data alone.</summary>
@@ -103,6 +118,8 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
                                       tests); the same seed on the same database gives the same requests.
               create-admin --email E  Create or promote an administrator; prints a one-time setup link.
               audit verify            Check the audit log's hash chain; reports the first broken link.
+              apikey create --name N [--limit P]
+                                      Issue an Open311 API key (P POSTs per minute); prints the key once.
               --help                  Show this help.
 
             Host options are ASP.NET Core configuration, e.g. --urls http://0.0.0.0:8080.

@@ -52,6 +52,8 @@ public static class CommandRunner
                 }
                 Console.WriteLine($"Audit log BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact.");
                 return 1;
+            case CiudadVerb.ApiKeyCreate:
+                return await ApiKeyCommand.CreateAsync(app.Services, command.ApiKey!.Value.Name, command.ApiKey.Value.Limit);
             default:
                 CiudadCommand.PrintHelp(Console.Out);
                 return 0;
