@@ -5,7 +5,7 @@
 # 2. starts a throwaway PostgreSQL (durable settings: fsync and synchronous_commit on, so that
 #    "acknowledged" means committed to disk), removed on exit;
 # 3. builds Release, migrates, seeds the demo plus N synthetic requests (`ciudad seed-demo --requests N`);
-# 4. issues an API key (`ciudad apikey create --name bench`) and raises its per-minute limit;
+# 4. issues an API key (`ciudad apikey create --name bench --limit 100000`, the highest limit);
 # 5. starts Ciudad (Production, Ciudad:Bench:Enabled=true maps the plain-Npgsql baseline endpoints);
 # 6. measures each GET against Ciudad and, where there is one, its baseline; the staff queue with a
 #    real signed-in staff session (bench/staff-cookie.py enrols TOTP like a person); then sustained
@@ -56,7 +56,7 @@ export Ciudad__Database__Provider=Postgres
 export ConnectionStrings__Ciudad="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ciudad;Maximum Pool Size=100"
 export Ciudad__DataFolder="$work/app"
 export Ciudad__Security__RequireHttps=false
-export Ciudad__Security__PublicPostsPerMinute=10000000
+export Ciudad__Security__PublicPostsPerMinute=100000
 export Logging__LogLevel__Default=Warning
 ciudad() { dotnet "$root/src/Ciudad.Web/bin/Release/net10.0/Ciudad.Web.dll" "$@"; }
 
@@ -65,12 +65,8 @@ dotnet build "$root/src/Ciudad.Web" -c Release -nologo -clp:ErrorsOnly >&2
 
 log "Migrating and seeding $requests requests"
 (cd "$root/src/Ciudad.Web" && ciudad migrate >/dev/null 2>&1 && ciudad seed-demo --requests "$requests" --seed 1) >&2
-api_key=$(cd "$root/src/Ciudad.Web" && ciudad apikey create --name bench 2>/dev/null | grep -Eo '[A-Za-z0-9_-]{24,}' | tail -n 1 || true)
-if [ -n "$api_key" ]; then
-  psql -c "UPDATE sr_api_keys SET requests_per_minute = 10000000"
-else
-  echo "No API key (is 'ciudad apikey create' available?); POSTs will be refused." >&2
-fi
+api_key=$(cd "$root/src/Ciudad.Web" && ciudad apikey create --name bench --limit 100000 2>/dev/null | grep -Eo '[A-Za-z0-9_-]{24,}' | tail -n 1 || true)
+[ -n "$api_key" ] || echo "No API key (is 'ciudad apikey create' available?); POSTs will be refused." >&2
 echo "PostgreSQL $(psql -c 'SHOW server_version'), $(psql -c 'SELECT count(*) FROM sr_requests') requests, $(psql -c "SELECT pg_size_pretty(pg_database_size('ciudad'))")" >&2
 
 log "Starting Ciudad (Release, Production) on 127.0.0.1:$port"
