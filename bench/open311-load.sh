@@ -87,15 +87,12 @@ sed 's|.*|/open311/v2/requests/&.json|' "$work/numbers.txt" >"$work/item.txt"
 sed 's|.*|/bench/baseline/requests/&.json|' "$work/numbers.txt" >"$work/item-baseline.txt"
 echo "/Staff/Requests" >"$work/queue.txt"
 
-for file in list list-baseline item item-baseline; do
-  status=$(curl -s -o "$work/sample.out" -w '%{http_code}' "$base$(head -n 1 "$work/$file.txt")")
-  echo "check $file: HTTP $status, $(wc -c <"$work/sample.out") bytes" >&2
-done
-echo "check queue: HTTP $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Staff/Requests")" >&2
-
 rows=()
 measure() { # name, paths file, [cookie]
   local name=$1 paths=$2 header=${3:-}
+  local status; status=$(curl -s -o "$work/sample.out" -w '%{http_code}' ${header:+-H "Cookie: $header"} "$base$(head -n 1 "$work/$paths.txt")")
+  echo "check $paths: HTTP $status, $(wc -c <"$work/sample.out") bytes" >&2
+  if [ "$status" != 200 ]; then rows+=("| $name | not measured: HTTP $status | | | |"); return; fi
   wrk -t2 -c"$connections" -d5s -s "$root/bench/wrk/paths.lua" "$base" -- "$work/$paths.txt" "$header" >/dev/null # warm-up
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/wrk/paths.lua" "$base" -- "$work/$paths.txt" "$header")
   echo "$out" >&2
