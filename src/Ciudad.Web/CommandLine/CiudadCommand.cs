@@ -12,7 +12,7 @@ public enum CiudadVerb
 }
 
 /// <summary>
-/// The operator command line: <c>ciudad [serve|migrate|seed-demo|create-admin --email E|audit verify|--help]</c>.
+/// The operator command line: <c>ciudad [serve|migrate|seed-demo [--requests N]|create-admin --email E|audit verify|--help]</c>.
 /// Everything after the verb that is not the verb's own option goes to the host as configuration
 /// (e.g. <c>--urls http://0.0.0.0:8080</c>).
 /// </summary>
@@ -55,6 +55,10 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
             email = rest[at + 1];
             rest.RemoveRange(at, 2);
         }
+        if (verb == CiudadVerb.SeedDemo)
+        {
+            return ParseSeedDemo(rest);
+        }
         (string, int?)? apiKey = null;
         if (verb == CiudadVerb.ApiKeyCreate)
         {
@@ -66,6 +70,33 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
             apiKey = (parsed.Name!, parsed.Limit);
         }
         return new(verb, email, [.. rest], error) { ApiKey = apiKey };
+    }
+
+    /// <summary><c>seed-demo --requests N</c>: how many synthetic requests to add; null for the demo data alone.</summary>
+    public int? SyntheticRequests { get; init; }
+
+    /// <summary><c>seed-demo --seed S</c>: the same seed on the same database gives the same requests.</summary>
+    public int Seed { get; init; } = 1;
+
+    private static CiudadCommand ParseSeedDemo(List<string> rest)
+    {
+        int? requests = null;
+        var seed = 1;
+        foreach (var (option, assign) in new (string, Action<int>)[] { ("--requests", v => requests = v), ("--seed", v => seed = v) })
+        {
+            var at = rest.IndexOf(option);
+            if (at < 0)
+            {
+                continue;
+            }
+            if (at + 1 >= rest.Count || !int.TryParse(rest[at + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return new(CiudadVerb.Help, null, [], $"seed-demo {option} needs a whole number.");
+            }
+            assign(value);
+            rest.RemoveRange(at, 2);
+        }
+        return new(CiudadVerb.SeedDemo, null, [.. rest], null) { SyntheticRequests = requests, Seed = seed };
     }
 
     public static void PrintHelp(TextWriter output)
@@ -80,7 +111,11 @@ public sealed record CiudadCommand(CiudadVerb Verb, string? Email, string[] Host
               serve                   Serve the site (default). On the embedded SQLite default, migrates
                                       and seeds demo data on first start.
               migrate                 Apply database migrations (the release step on PostgreSQL).
-              seed-demo               Add El Paso's departments and the demo administrator (idempotent).
+              seed-demo               Add El Paso's departments, the demo administrator, the 311 catalog and
+                                      demo requests (idempotent).
+                [--requests N] [--seed S]
+                                      Also add N synthetic requests over the last three years (for load
+                                      tests); the same seed on the same database gives the same requests.
               create-admin --email E  Create or promote an administrator; prints a one-time setup link.
               audit verify            Check the audit log's hash chain; reports the first broken link.
               apikey create --name N [--limit P]

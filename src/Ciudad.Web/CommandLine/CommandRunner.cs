@@ -31,6 +31,10 @@ public static class CommandRunner
             case CiudadVerb.SeedDemo:
                 await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
                 Console.WriteLine($"Demo data present. Demo administrator: {DemoData.AdminEmail} / {DemoData.AdminPassword}");
+                if (command.SyntheticRequests is { } requests)
+                {
+                    await WithScopeAsync(app.Services, sp => SyntheticRequestsCommand.RunAsync(sp, requests, command.Seed));
+                }
                 return 0;
             case CiudadVerb.CreateAdmin:
                 var link = "";
