@@ -26,14 +26,14 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
 
     private int CoarsenMeters => options.Value.CoarsenMeters;
 
-    public async Task<Page<PublicRequestSummary>> ListAsync(PublicRequestFilter filter, int page, CancellationToken cancellationToken = default)
+    public async Task<ResultPage<PublicRequestSummary>> ListAsync(PublicRequestFilter filter, int page, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         var query = await FilteredAsync(filter, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var rows = await Rows(query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        return new Page<PublicRequestSummary>(rows.Select(ToSummary).ToList(), page, PageSize, total);
+        return new ResultPage<PublicRequestSummary>(rows.Select(ToSummary).ToList(), page, PageSize, total);
     }
 
     /// <summary>The newest filtered requests that have a point, for the map.</summary>
@@ -105,7 +105,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
     }
 
     /// <summary>Requests the person reported while signed in, and requests they follow; newest first.</summary>
-    public async Task<Page<MyRequest>> MineAsync(string userId, int page, CancellationToken cancellationToken = default)
+    public async Task<ResultPage<MyRequest>> MineAsync(string userId, int page, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         var query = db.Requests().AsNoTracking()
@@ -115,7 +115,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new MyRequest(r.Number, r.Service!.NameEn, r.Service.NameEs, r.Status, r.RequestedAt, r.UpdatedAt, r.ReporterUserId == userId))
             .ToListAsync(cancellationToken);
-        return new Page<MyRequest>(items, page, PageSize, total);
+        return new ResultPage<MyRequest>(items, page, PageSize, total);
     }
 
     /// <summary>The number of the request an unsubscribe link belongs to, or null for an unknown link.</summary>

@@ -81,7 +81,7 @@ public sealed record MyRequest(
     public string ServiceName(string culture) => Service.IsSpanish(culture) ? ServiceNameEs : ServiceNameEn;
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+public sealed record ResultPage<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }

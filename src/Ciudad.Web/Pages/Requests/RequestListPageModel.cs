@@ -23,7 +23,7 @@ public abstract class RequestListPageModel(PublicRequests requests, CityGeograph
     public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     public PublicRequestFilter Filter { get; private set; } = new();
-    public Page<PublicRequestSummary> Results { get; private set; } = new([], 1, PublicRequests.PageSize, 0);
+    public ResultPage<PublicRequestSummary> Results { get; private set; } = new([], 1, PublicRequests.PageSize, 0);
     public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Statuses { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Areas { get; private set; } = [];
