@@ -11,6 +11,13 @@ public sealed record RequestListFilter
     /// <summary><c>service_request_id</c>: when set, every other filter (and paging) is ignored.</summary>
     public IReadOnlyList<string>? Numbers { get; init; }
     public IReadOnlyList<string>? ServiceCodes { get; init; }
+
+    /// <summary>
+    /// <see cref="ServiceCodes"/> resolved to ids (<see cref="RequestListQuery.ResolveAsync"/>). Filtering on
+    /// the request's own service_id lets PostgreSQL walk the (service, open, requested_at) index in
+    /// order and stop after one page; filtering on the joined code made it read and sort every match.
+    /// </summary>
+    public IReadOnlyList<int>? ServiceIds { get; init; }
     public bool? IsOpen { get; init; }
     public DateTimeOffset? RequestedFrom { get; init; }
     public DateTimeOffset? RequestedTo { get; init; }
@@ -71,8 +78,19 @@ public sealed class RequestListQuery(CiudadDbContext db)
     /// <summary>Most ids one <c>service_request_id</c> list may name.</summary>
     public const int MaxNumbers = 1000;
 
-    public Task<List<RequestListRow>> ListAsync(RequestListFilter filter, CancellationToken cancellationToken = default) =>
-        Build(filter).ToListAsync(cancellationToken);
+    public async Task<List<RequestListRow>> ListAsync(RequestListFilter filter, CancellationToken cancellationToken = default) =>
+        await Build(await ResolveAsync(filter, cancellationToken)).ToListAsync(cancellationToken);
+
+    /// <summary>Turns service codes into ids with one look at the (small) catalog; unknown codes match nothing.</summary>
+    public async Task<RequestListFilter> ResolveAsync(RequestListFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (filter.ServiceCodes is not { } codes || filter.ServiceIds is not null)
+        {
+            return filter;
+        }
+        var ids = await db.Services().AsNoTracking().Where(s => codes.Contains(s.Code)).Select(s => s.Id).ToListAsync(cancellationToken);
+        return filter with { ServiceIds = ids };
+    }
 
     /// <summary>The statement with its parameters, for the benchmark baseline and for reading plans.</summary>
     public string ToSql(RequestListFilter filter) => Build(filter).ToQueryString();
@@ -92,7 +110,11 @@ public sealed class RequestListQuery(CiudadDbContext db)
         }
         else
         {
-            if (filter.ServiceCodes is { } codes)
+            if (filter.ServiceIds is { } ids)
+            {
+                query = query.Where(x => ids.Contains(x.r.ServiceId));
+            }
+            else if (filter.ServiceCodes is { } codes)
             {
                 query = query.Where(x => codes.Contains(x.s.Code));
             }

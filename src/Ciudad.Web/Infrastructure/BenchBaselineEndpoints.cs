@@ -21,7 +21,7 @@ public static partial class BenchBaselineEndpoints
     public const string EnabledSetting = "Ciudad:Bench:Enabled";
 
     // Sentinels: the parameter whose rendered value contains one of these is the one to bind.
-    private const string CodeMark = "bench-code-mark";
+    private const int ServiceIdMark = 987_654_321;
     private const string NumberMark = "BENCHNO";
     private static readonly DateTimeOffset FromMark = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ToMark = new(2002, 2, 2, 0, 0, 0, TimeSpan.Zero);
@@ -45,22 +45,36 @@ public static partial class BenchBaselineEndpoints
             var query = scope.ServiceProvider.GetRequiredService<RequestListQuery>();
             list = Statement.Parse(query.ToSql(new RequestListFilter
             {
-                ServiceCodes = [CodeMark], IsOpen = true, RequestedFrom = FromMark, RequestedTo = ToMark, Page = PageMark, PageSize = PageSizeMark,
+                ServiceIds = [ServiceIdMark], IsOpen = true, RequestedFrom = FromMark, RequestedTo = ToMark, Page = PageMark, PageSize = PageSizeMark,
             }));
             single = Statement.Parse(query.ToSql(new RequestListFilter { Numbers = [NumberMark] }));
+            // The app resolves codes to ids per call (one indexed look at the catalog); the baseline
+            // does the same with plain Npgsql below, so the comparison stays like for like.
         }
         app.Logger.LogWarning("Benchmark baseline endpoints are mapped at /bench/baseline ({Setting}=true). List SQL:\n{List}\nSingle SQL:\n{Single}",
             EnabledSetting, list.Sql, single.Sql);
 
         var group = app.MapGroup("/bench/baseline").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/requests.json", (HttpContext http) =>
+        group.MapGet("/requests.json", async (HttpContext http) =>
         {
             var q = http.Request.Query;
+            await using var lookup = dataSource.CreateCommand("SELECT id FROM sr_services WHERE code = ANY(@codes)");
+            lookup.Parameters.AddWithValue("codes", q["service_code"].ToString().Split(','));
+            var serviceIds = new List<int>();
+            await using (var ids = await lookup.ExecuteReaderAsync(http.RequestAborted))
+            {
+                while (await ids.ReadAsync(http.RequestAborted))
+                {
+                    serviceIds.Add(ids.GetInt32(0));
+                }
+            }
             var page = int.Parse(q["page"].FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
             var size = int.Parse(q["page_size"].FirstOrDefault() ?? "50", CultureInfo.InvariantCulture);
-            return RunAsync(http, dataSource, list, new Dictionary<string, object>
+            await RunAsync(http, dataSource, list, new Dictionary<string, object>
             {
-                [CodeMark] = new[] { q["service_code"].ToString() },
+                // EF renders a list either as one array parameter or as one parameter per item.
+                ["services[]"] = serviceIds.ToArray(),
+                ["service"] = serviceIds.FirstOrDefault(-1),
                 ["open"] = q["status"] == "open",
                 [Mark(FromMark)] = DateTimeOffset.Parse(q["start_date"]!, CultureInfo.InvariantCulture).ToUniversalTime(),
                 [Mark(ToMark)] = DateTimeOffset.Parse(q["end_date"]!, CultureInfo.InvariantCulture).ToUniversalTime(),
@@ -124,7 +138,9 @@ public static partial class BenchBaselineEndpoints
             foreach (Match m in lines.Select(l => ParameterLine().Match(l)).Where(m => m.Success))
             {
                 var (name, value) = (m.Groups[1].Value, m.Groups[2].Value);
-                var role = new[] { CodeMark, NumberMark, Mark(FromMark), Mark(ToMark) }.FirstOrDefault(value.Contains)
+                var role = value.Contains(ServiceIdMark.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    ? (value.TrimStart('\'').StartsWith('{') ? "services[]" : "service")
+                    : new[] { NumberMark, Mark(FromMark), Mark(ToMark) }.FirstOrDefault(value.Contains)
                     ?? (value.Trim('\'') == "True" ? "open"
                     : value.Trim('\'') == ((PageMark - 1) * PageSizeMark).ToString(CultureInfo.InvariantCulture) ? "skip"
                     : value.Trim('\'') == PageSizeMark.ToString(CultureInfo.InvariantCulture) ? "take"
