@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Ciudad.Platform.Data;
 using Ciudad.ServiceRequests.Photos;
+using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Intake;
@@ -117,6 +118,13 @@ public sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, TimeP
         }
         return result;
     }
+
+    /// <summary>The request a submitted draft became, with its service, for the confirmation page.</summary>
+    public async Task<ServiceRequest?> SubmittedRequestAsync(ReportDraft draft, CancellationToken cancellationToken = default) =>
+        draft.SubmittedNumber is null
+            ? null
+            : await db.Requests().AsNoTracking().Include(r => r.Service)
+                .FirstOrDefaultAsync(r => r.Number == draft.SubmittedNumber, cancellationToken);
 
     private async Task ForgetExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
