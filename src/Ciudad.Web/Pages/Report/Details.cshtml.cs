@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.City;
+using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Intake;
@@ -34,7 +35,8 @@ public sealed class DetailsModel(
     public Service Service { get; private set; } = default!;
     public IReadOnlyList<Guid> PhotoIds { get; private set; } = [];
     public int MaxPhotos => options.Value.MaxPhotos;
-    public int MaxPhotoMegabytes => options.Value.MaxPhotoBytes / 1_000_000;
+    public string MaxPhotoMegabytes =>
+        (options.Value.MaxPhotoBytes / 1_000_000d).ToString("0.#", SupportedCultures.FormattingCulture(Culture));
 
     public async Task<IActionResult> OnGetAsync(bool tooLarge = false)
     {
