@@ -194,6 +194,27 @@ public sealed class ReportJourneyTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal("en", follower.Culture);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_signed_in_resident_finds_their_email_filled_in_and_the_report_is_linked_to_their_account(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var resident = await app.CreateResidentAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(resident);
+        var location = await session.GetAsync("/report/location?service=sidewalk");
+        var details = await session.SubmitAsync(location, new Dictionary<string, string> { ["Input.Address"] = "Stanton St y Yandell Dr" });
+
+        var contact = await session.SubmitMultipartAsync(details, [new("Input.Description", "Banqueta levantada")], []);
+        Assert.Equal(resident.Email, contact.Find("#Input-Email")!.GetAttribute("value"));
+        var check = await session.SubmitAsync(contact);
+        var confirmation = await session.SubmitAsync(check);
+
+        var number = RequestNumbers.Normalize(confirmation.Find(".ciudad-request-number")!.TextContent)!;
+        var stored = await app.WithDbAsync(d => d.Requests().SingleAsync(r => r.Number == number));
+        Assert.Equal(resident.Id, stored.ReporterUserId);
+        Assert.Equal(resident.Email, stored.ReporterEmail);
+    }
+
     [Fact]
     public async Task Sending_a_report_is_a_public_post_under_the_rate_limit()
     {
