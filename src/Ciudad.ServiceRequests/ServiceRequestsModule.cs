@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ciudad.Platform.Seeding;
+using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Intake;
 using Ciudad.ServiceRequests.Open311;
@@ -40,6 +41,7 @@ public static class ServiceRequestsModule
         services.AddScoped<CatalogDemoData>();
         services.AddScoped<IDemoDataContributor, CatalogDemoDataContributor>();
 
+        services.AddCatalogFeatures();
         services.AddIntakeFeatures();
         services.AddTrackingFeatures();
         services.AddTriageFeatures();

@@ -40,7 +40,14 @@ public sealed class ServiceRequestsOptions
     public List<CityArea> Areas { get; set; } = [];
 
     /// <summary>How often the SLA breach job looks for overdue requests.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SlaCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Run the SLA breach job in this process. Tests that drive it by hand turn it off.</summary>
+    public bool SlaMonitorEnabled { get; set; } = true;
+
+    /// <summary>Overdue requests claimed per transaction; a backlog is worked through batch by batch.</summary>
+    [Range(1, 5000)] public int SlaBatchSize { get; set; } = 200;
 }
 
 public sealed class CityArea

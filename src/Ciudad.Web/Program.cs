@@ -24,6 +24,7 @@ var app = builder.Build();
 app.UseCiudadWeb();
 app.MapCiudadWeb();
 app.MapServiceRequests();
+app.MapBenchBaseline(); // only with Ciudad:Bench:Enabled=true
 
 return await CommandRunner.RunAsync(app, command);
 

@@ -64,6 +64,10 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
             ["Ciudad:Security:AccountAttemptsPerMinute"] = "10000",
             ["Ciudad:Outbox:PollInterval"] = "00:00:00.100",
             ["Ciudad:Email:Delivery"] = "Pickup",
+            // Tests create the requests they look at; the demo's 300 would only blur counts and lists.
+            ["Ciudad:ServiceRequests:DemoRequests"] = "0",
+            // The SLA job would email demo managers at random moments; its tests run it on purpose.
+            ["Ciudad:ServiceRequests:SlaMonitorEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in defaults.Concat(_settings))

@@ -13,12 +13,21 @@ public static class RequestNumbers
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 7;
 
-    public static string New()
+    public static string New() => New(static () => RandomNumberGenerator.GetInt32(Alphabet.Length));
+
+    /// <summary>A number drawn from <paramref name="random"/>: demo and synthetic data are reproducible from a seed.</summary>
+    public static string New(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return New(() => random.Next(Alphabet.Length));
+    }
+
+    private static string New(Func<int> nextIndex)
     {
         Span<char> chars = stackalloc char[Length];
         for (var i = 0; i < Length; i++)
         {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            chars[i] = Alphabet[nextIndex()];
         }
         return new string(chars);
     }

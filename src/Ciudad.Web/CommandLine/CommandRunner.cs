@@ -31,6 +31,10 @@ public static class CommandRunner
             case CiudadVerb.SeedDemo:
                 await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
                 Console.WriteLine($"Demo data present. Demo administrator: {DemoData.AdminEmail} / {DemoData.AdminPassword}");
+                if (command.SyntheticRequests is { } requests)
+                {
+                    await WithScopeAsync(app.Services, sp => SyntheticRequestsCommand.RunAsync(sp, requests, command.Seed));
+                }
                 return 0;
             case CiudadVerb.CreateAdmin:
                 var link = "";
@@ -48,6 +52,8 @@ public static class CommandRunner
                 }
                 Console.WriteLine($"Audit log BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact.");
                 return 1;
+            case CiudadVerb.ApiKeyCreate:
+                return await ApiKeyCommand.CreateAsync(app.Services, command.ApiKey!.Value.Name, command.ApiKey.Value.Limit);
             default:
                 CiudadCommand.PrintHelp(Console.Out);
                 return 0;

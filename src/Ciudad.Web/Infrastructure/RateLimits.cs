@@ -29,6 +29,13 @@ public static class RateLimits
                 {
                     return RateLimitPartition.GetNoLimiter("reads");
                 }
+                if (context.Request.Path.StartsWithSegments("/open311"))
+                {
+                    // Open311 POSTs are limited per API key by the endpoint, which answers 429 in the
+                    // spec's XML/JSON error format; a per-address limit here would throttle a city
+                    // partner's server and answer with an HTML page.
+                    return RateLimitPartition.GetNoLimiter("open311");
+                }
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 if (AccountPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                 {

@@ -24,7 +24,7 @@
   });
   var saved = latInput.value && lngInput.value ? L.latLng(parseFloat(latInput.value), parseFloat(lngInput.value)) : null;
   var centre = L.latLng(parseFloat(data.centerLat), parseFloat(data.centerLng));
-  var map = L.map(panel.querySelector(".ciudad-map"), { center: saved || centre, zoom: saved ? 17 : 13 });
+  var map = L.map(panel.querySelector(".ciudad-report-map"), { center: saved || centre, zoom: saved ? 17 : 13 });
   L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
   var marker = null;
 

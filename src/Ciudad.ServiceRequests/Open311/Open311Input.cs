@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Ciudad.ServiceRequests.Open311;
+
+/// <summary>
+/// A call's arguments from the query string and (for POST) the form, read the way real clients
+/// send them: an empty value is the same as an absent one (<c>jurisdiction_id=</c> is common),
+/// and malformed values are 400s with a description a developer can act on.
+/// </summary>
+internal sealed class Open311Input(IQueryCollection query, IFormCollection? form = null)
+{
+    public IFormCollection? Form => form;
+
+    /// <summary>The first non-empty value, form before query; control characters removed.</summary>
+    public string? Text(string name)
+    {
+        foreach (var source in new[] { form?[name] ?? StringValues.Empty, query[name] })
+        {
+            foreach (var value in source)
+            {
+                var cleaned = Clean(value);
+                if (!string.IsNullOrWhiteSpace(cleaned))
+                {
+                    return cleaned.Trim();
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A comma-separated list (<c>service_code=pothole,graffiti</c>); null when absent.</summary>
+    public IReadOnlyList<string>? List(string name, int max)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (items.Count > max)
+        {
+            throw Open311Problem.BadRequest($"{name} lists {items.Count} values; at most {max} are allowed.");
+        }
+        return items.Count == 0 ? null : items;
+    }
+
+    public double? Number(string name)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            throw Open311Problem.BadRequest($"{name} must be a decimal number, like 31.7587.");
+        }
+        return number;
+    }
+
+    /// <summary>A whole number of at least <paramref name="min"/>; above <paramref name="max"/> it is lowered to it when <paramref name="clamp"/>, else refused.</summary>
+    public int? Integer(string name, int min, int max, bool clamp = false)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || (number > max && !clamp))
+        {
+            throw Open311Problem.BadRequest($"{name} must be a whole number from {min} to {max}.");
+        }
+        return Math.Min(number, max);
+    }
+
+    /// <summary>
+    /// An ISO 8601 date-time. Without an offset (<c>2026-01-05</c>, <c>2026-01-05T08:00:00</c>) it
+    /// is read as city time, which is what a person filtering by date means. Returned in UTC.
+    /// </summary>
+    public DateTimeOffset? DateTime(string name, TimeZoneInfo cityZone)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        const DateTimeStyles styles = DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces;
+        try
+        {
+            if (text.Length <= 40 && char.IsAsciiDigit(text[0])
+                && System.DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed))
+            {
+                return parsed.Kind == DateTimeKind.Unspecified
+                    ? new DateTimeOffset(parsed, cityZone.GetUtcOffset(parsed)).ToUniversalTime()
+                    : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces).ToUniversalTime();
+            }
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or FormatException)
+        {
+            // Year 1 or 9999 at the edge of the calendar once the offset is applied: still the client's mistake.
+        }
+        throw Open311Problem.BadRequest($"{name} must be an ISO 8601 date-time, like 2026-01-05T08:15:30-07:00.");
+    }
+
+    public bool Flag(string name) =>
+        Text(name) is { } text && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1");
+
+    /// <summary>
+    /// Removes C0 control characters other than tab and line breaks: PostgreSQL refuses NUL in text
+    /// and XML cannot carry the others, so they would only turn a report into a failure later.
+    /// </summary>
+    public static string Clean(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || !value.Any(IsDropped))
+        {
+            return value ?? "";
+        }
+        return new string([.. value.Where(c => !IsDropped(c))]);
+    }
+
+    private static bool IsDropped(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
+}

@@ -1,0 +1,116 @@
+using Ciudad.Platform.City;
+using Ciudad.ServiceRequests.Catalog;
+using Ciudad.ServiceRequests.Geo;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.Extensions.Options;
+
+namespace Ciudad.ServiceRequests.Open311;
+
+/// <summary>
+/// Turns catalog entries and request rows into GeoReport records: times in city time with their
+/// offset, absolute photo URLs, and the privacy rules (no reporter data ever; coarsened services
+/// without address and with grid-cell coordinates).
+/// </summary>
+internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> city, IOptions<ServiceRequestsOptions> options)
+{
+    private readonly string _baseUrl = city.Value.PublicBaseUrl.TrimEnd('/');
+
+    public DateTimeOffset Local(DateTimeOffset instant) => cityTime.ToLocal(instant);
+
+    public string Absolute(string path) => _baseUrl + path;
+
+    public static Open311Record Service(Service service, string culture) => Open311Record.Of("service",
+        ("service_code", service.Code),
+        ("service_name", service.Name(culture)),
+        ("description", service.Description(culture)),
+        ("metadata", service.Attributes.Count > 0),
+        ("type", "realtime"),
+        ("keywords", service.Keywords(culture)),
+        ("group", service.Group(culture)));
+
+    public static Open311Record Definition(Service service, string culture) => Open311Record.Of("service_definition",
+        ("service_code", service.Code),
+        ("attributes", new Open311List("attributes", "attribute",
+            [.. service.Attributes.OrderBy(a => a.Order).Select((a, i) => Attribute(a, i, culture))])));
+
+    private static Open311Record Attribute(ServiceAttribute attribute, int index, string culture)
+    {
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("variable", attribute.IsVariable),
+            new("code", attribute.Code),
+            new("datatype", attribute.Datatype.Open311Name()),
+            new("required", attribute.IsRequired),
+            new("datatype_description", Blank(attribute.DatatypeDescription(culture))),
+            // The spec counts from 1; stored orders may be sparse or start at 0.
+            new("order", index + 1),
+            new("description", attribute.Description(culture)),
+        };
+        if (attribute.IsList)
+        {
+            fields.Add(new("values", new Open311List("values", "value",
+                [.. attribute.Values.OrderBy(v => v.Order).Select(v => Open311Record.Of("value", ("key", v.Key), ("name", v.Name(culture))))])));
+        }
+        return new Open311Record("attribute", fields);
+    }
+
+    public Open311Record Request(RequestListRow row, string culture, RequestExtensions? extensions)
+    {
+        var spanish = culture == "es";
+        var coarsened = row.Sensitivity == Sensitivity.CoarsenedLocation;
+        var point = row.Latitude is { } lat && row.Longitude is { } lon ? new GeoPoint(lat, lon) : (GeoPoint?)null;
+        if (coarsened && point is { } exact)
+        {
+            point = exact.Coarsen(options.Value.CoarsenMeters);
+        }
+        var fields = new List<KeyValuePair<string, object?>>
+        {
+            new("service_request_id", row.Number),
+            new("status", row.Status.Open311Status()),
+            new("status_notes", row.StatusNotes),
+            new("service_name", spanish ? row.ServiceNameEs : row.ServiceNameEn),
+            new("service_code", row.ServiceCode),
+            new("description", row.Description),
+            new("agency_responsible", spanish ? row.DepartmentNameEs : row.DepartmentNameEn),
+            new("service_notice", null),
+            new("requested_datetime", Local(row.RequestedAt)),
+            // For closed requests GeoReport wants the close time here.
+            new("updated_datetime", Local(row.Status.IsOpen() ? row.UpdatedAt : row.ClosedAt ?? row.UpdatedAt)),
+            new("expected_datetime", row.ExpectedAt is { } expected ? Local(expected) : null),
+            new("address", coarsened ? null : row.Address),
+            new("address_id", coarsened ? null : row.AddressId),
+            new("zipcode", row.Zipcode),
+            new("lat", point?.Latitude),
+            new("long", point?.Longitude),
+            new("media_url", row.FirstPhotoId is { } photo ? Absolute(RequestLinks.Photo(row.Number, photo)) : null),
+        };
+        if (extensions is not null)
+        {
+            AddExtensions(fields, row, extensions);
+        }
+        return new Open311Record("request", fields);
+    }
+
+    private void AddExtensions(List<KeyValuePair<string, object?>> fields, RequestListRow row, RequestExtensions extensions)
+    {
+        fields.Add(new("extended_attributes", Open311Record.Of("extended_attributes",
+            ("channel", row.Channel.ToString().ToLowerInvariant()),
+            ("photos", new Open311List("photos", "photo", [.. extensions.Photos[row.Id].Select(id => (object?)Absolute(RequestLinks.Photo(row.Number, id)))])),
+            ("duplicate", row.Status == RequestStatus.Duplicate || row.ParentRequestId is not null),
+            ("parent_service_request_id", row.ParentRequestId is { } parent ? extensions.ParentNumbers.GetValueOrDefault(parent) : null))));
+        fields.Add(new("attributes", new Open311List("attributes", "attribute",
+            [.. extensions.Answers[row.Id].Select(a => Open311Record.Of("attribute", ("code", a.Code), ("value", a.Value)))])));
+        fields.Add(new("notes", new Open311List("notes", "note",
+            [.. extensions.Notes[row.Id].Select(n => Open311Record.Of("note",
+                ("datetime", Local(n.At)),
+                ("description", n.Note ?? ""),
+                ("type", NoteType(n.Kind)),
+                ("status", n.Status.DetailedName())))])));
+    }
+
+    /// <summary>Snake case, like the rest of the wire format ("status_changed").</summary>
+    public static string NoteType(RequestEventKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

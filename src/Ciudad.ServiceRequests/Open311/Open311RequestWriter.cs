@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using Ciudad.Platform.Localization;
+using Ciudad.ServiceRequests.Intake;
+using Ciudad.ServiceRequests.Photos;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Ciudad.ServiceRequests.Open311;
+
+/// <summary>
+/// <c>POST requests</c>: checks the key and its rate, reads the form (urlencoded or multipart with
+/// <c>media</c> photos) and files through <see cref="RequestIntake"/>, the same door as the web
+/// report, so API requests meet the same rules and land in the same department queue.
+/// </summary>
+internal sealed partial class Open311RequestWriter(
+    ApiKeyService keys,
+    ApiKeyRateLimiter limiter,
+    RequestIntake intake,
+    PhotoProcessor photos,
+    StringCatalog strings,
+    Open311Presenter presenter,
+    IOptions<Open311Options> open311,
+    IOptions<ServiceRequestsOptions> options)
+{
+    /// <summary>Fields the intake names that are also POST argument names; any other field is an attribute code.</summary>
+    private static readonly HashSet<string> PlainFields = ["service_code", "lat", "address_string", "description", "media", "email", "phone"];
+
+    public async Task<IResult> PostAsync(HttpContext http, Open311Format format, CancellationToken cancellationToken)
+    {
+        var input = new Open311Input(http.Request.Query, await ReadFormAsync(http, cancellationToken));
+        Open311Call.CheckJurisdiction(input, open311.Value);
+
+        var apiKey = input.Text("api_key");
+        var key = await keys.VerifyAsync(apiKey, cancellationToken);
+        if (key is null)
+        {
+            return Open311Result.Error(format, StatusCodes.Status403Forbidden,
+                apiKey is null ? "api_key is required to file a service request." : "api_key is not valid, or it was revoked.");
+        }
+        if (!limiter.TryAcquire(key, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return Open311Result.TooManyRequests(format,
+                $"Too many requests with this api_key: its limit is {key.RequestsPerMinute} per minute. Try again in {seconds} seconds.", seconds);
+        }
+
+        var serviceCode = input.Text("service_code") ?? throw Open311Problem.BadRequest("service_code is required. GET services for the list of codes.");
+        var submission = new IntakeSubmission
+        {
+            ServiceCode = serviceCode,
+            Latitude = input.Number("lat"),
+            Longitude = input.Number("long"),
+            Address = input.Text("address_string"),
+            AddressId = input.Text("address_id"),
+            Zipcode = input.Text("zipcode"),
+            Description = input.Text("description"),
+            Answers = ReadAnswers(input.Form),
+            Photos = await ReadPhotosAsync(input.Form, cancellationToken),
+            Name = Name(input.Text("first_name"), input.Text("last_name")),
+            Email = input.Text("email"),
+            Phone = input.Text("phone"),
+            Culture = Open311Call.Culture(http, input),
+            Channel = RequestChannel.Api,
+            ApiKeyId = key.Id,
+            DeviceId = input.Text("device_id"),
+            AccountId = input.Text("account_id"),
+        };
+        var result = await intake.SubmitAsync(submission, cancellationToken);
+        if (result.Request is not { } request)
+        {
+            return Open311Result.Errors(format, StatusCodes.Status400BadRequest, result.Errors.Select(Describe));
+        }
+        // The spec allows an id or a token, never both; the id is known at once, so it is the id.
+        return Open311Result.Ok(format, new Open311List("service_requests", "request",
+        [
+            Open311Record.Of("request",
+                ("service_request_id", request.Number),
+                ("service_notice", $"Thank you. Follow this request at {presenter.Absolute(RequestLinks.Track(request.Number))}"),
+                ("account_id", request.AccountId)),
+        ]));
+    }
+
+    private async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        if (!request.HasFormContentType)
+        {
+            // No body at all (key in the query string, say) reads as an empty form; any other body is a mistake.
+            if (string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0)
+            {
+                return null;
+            }
+            throw Open311Problem.BadRequest("The body must be application/x-www-form-urlencoded or multipart/form-data.");
+        }
+        var limit = (long)options.Value.MaxPhotos * options.Value.MaxPhotoBytes + 1_000_000;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit; // room for the photos the intake accepts, and no more
+        }
+        http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+        {
+            MultipartBodyLengthLimit = limit,
+            MultipartBoundaryLengthLimit = 200,
+            ValueCountLimit = 200,
+        }));
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException or FormatException or System.Text.DecoderFallbackException)
+        {
+            throw Open311Problem.BadRequest("The form could not be read: it is malformed (not UTF-8 form data), or larger than this server accepts.");
+        }
+    }
+
+    /// <summary><c>attribute[code]=v</c>, and <c>attribute[code][]=v</c> repeated for multi-value lists.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadAnswers(IFormCollection? form)
+    {
+        var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in form ?? FormCollection.Empty)
+        {
+            var match = AttributeField().Match(name);
+            if (!match.Success)
+            {
+                continue;
+            }
+            var code = match.Groups["code"].Value;
+            var cleaned = values.Select(Open311Input.Clean).ToList();
+            if (cleaned.Any(v => v.Length > AnswerRules.MaxTextLength))
+            {
+                throw Open311Problem.BadRequest($"attribute[{Open311Call.Truncate(code)}] is longer than {AnswerRules.MaxTextLength} characters.");
+            }
+            answers[code] = answers.TryGetValue(code, out var earlier) ? [.. earlier, .. cleaned] : cleaned;
+        }
+        return answers;
+    }
+
+    private async Task<List<ProcessedPhoto>> ReadPhotosAsync(IFormCollection? form, CancellationToken cancellationToken)
+    {
+        var files = form is null ? [] : form.Files.Where(f => f.Name is "media" or "media[]").ToList();
+        if (files.Count > options.Value.MaxPhotos)
+        {
+            throw Open311Problem.BadRequest(strings.Format("en", "Requests.Intake.TooManyPhotos", options.Value.MaxPhotos));
+        }
+        var processed = new List<ProcessedPhoto>();
+        var problems = new List<string>();
+        foreach (var (file, index) in files.Select((f, i) => (f, i + 1)))
+        {
+            var result = file.Length > options.Value.MaxPhotoBytes
+                ? PhotoResult.Failed(PhotoProblem.TooLarge)
+                : photos.Process(await ReadAllAsync(file, cancellationToken));
+            if (result.Photo is { } photo)
+            {
+                processed.Add(photo);
+            }
+            else
+            {
+                problems.Add($"media file {index} ({Open311Call.Truncate(file.FileName)}): {PhotoProblemText(result.Problem)}");
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw Open311Problem.BadRequest(string.Join(" ", problems));
+        }
+        return processed;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private string PhotoProblemText(PhotoProblem problem) => problem switch
+    {
+        PhotoProblem.Empty => "the file is empty.",
+        PhotoProblem.TooLarge => $"the file is larger than {options.Value.MaxPhotoBytes / 1_000_000} MB.",
+        PhotoProblem.NotAPhoto => "the file is not a JPEG, PNG, WebP or HEIC photo (its content was checked, not its name).",
+        _ => "the photo is damaged and could not be read.",
+    };
+
+    private string Describe(IntakeError error)
+    {
+        var field = PlainFields.Contains(error.Field) ? error.Field : $"attribute[{error.Field}]";
+        return $"{field}: {strings.Format("en", error.Key, error.Arguments)}";
+    }
+
+    private static string? Name(string? first, string? last) =>
+        string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : null;
+
+    [GeneratedRegex(@"^attribute\[(?<code>[^\[\]]{1,64})\](\[\])?$")]
+    private static partial Regex AttributeField();
+}

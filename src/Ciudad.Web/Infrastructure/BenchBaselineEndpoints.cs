@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ciudad.Platform.Data;
+using Ciudad.ServiceRequests.Open311;
+using Npgsql;
+
+namespace Ciudad.Web.Infrastructure;
+
+/// <summary>
+/// Benchmark-only twins of <c>GET /open311/v2/requests.json</c> and <c>requests/{id}.json</c>: the
+/// exact SQL that <see cref="RequestListQuery"/> generates (captured once at start with
+/// <c>ToQueryString()</c>), run through plain Npgsql and written with a bare Utf8JsonWriter — no
+/// EF, no Open311 formatting layer. bench/open311-load.sh measures both in the same process, so
+/// the cost of Ciudad's stack is a ratio. Mapped only when <c>Ciudad:Bench:Enabled=true</c> on
+/// PostgreSQL; it serves only what the public API serves (same SQL: no personal columns, hidden
+/// services left out), so an accidental enable exposes nothing new.
+/// </summary>
+public static partial class BenchBaselineEndpoints
+{
+    public const string EnabledSetting = "Ciudad:Bench:Enabled";
+
+    // Sentinels: the parameter whose rendered value contains one of these is the one to bind.
+    private const string CodeMark = "bench-code-mark";
+    private const string NumberMark = "BENCHNO";
+    private static readonly DateTimeOffset FromMark = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ToMark = new(2002, 2, 2, 0, 0, 0, TimeSpan.Zero);
+    private const int PageMark = 7, PageSizeMark = 37;
+
+    public static WebApplication MapBenchBaseline(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(EnabledSetting))
+        {
+            return app;
+        }
+        var connectionString = app.Configuration.GetConnectionString("Ciudad");
+        if (app.Configuration.GetValue<DatabaseProvider>("Ciudad:Database:Provider") != DatabaseProvider.Postgres || connectionString is null)
+        {
+            throw new InvalidOperationException($"{EnabledSetting} needs Ciudad:Database:Provider=Postgres: the baseline is plain Npgsql.");
+        }
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        Statement list, single;
+        using (var scope = app.Services.CreateScope())
+        {
+            var query = scope.ServiceProvider.GetRequiredService<RequestListQuery>();
+            list = Statement.Parse(query.ToSql(new RequestListFilter
+            {
+                ServiceCodes = [CodeMark], IsOpen = true, RequestedFrom = FromMark, RequestedTo = ToMark, Page = PageMark, PageSize = PageSizeMark,
+            }));
+            single = Statement.Parse(query.ToSql(new RequestListFilter { Numbers = [NumberMark] }));
+        }
+        app.Logger.LogWarning("Benchmark baseline endpoints are mapped at /bench/baseline ({Setting}=true). List SQL:\n{List}\nSingle SQL:\n{Single}",
+            EnabledSetting, list.Sql, single.Sql);
+
+        var group = app.MapGroup("/bench/baseline").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/requests.json", (HttpContext http) =>
+        {
+            var q = http.Request.Query;
+            var page = int.Parse(q["page"].FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
+            var size = int.Parse(q["page_size"].FirstOrDefault() ?? "50", CultureInfo.InvariantCulture);
+            return RunAsync(http, dataSource, list, new Dictionary<string, object>
+            {
+                [CodeMark] = new[] { q["service_code"].ToString() },
+                ["open"] = q["status"] == "open",
+                [Mark(FromMark)] = DateTimeOffset.Parse(q["start_date"]!, CultureInfo.InvariantCulture).ToUniversalTime(),
+                [Mark(ToMark)] = DateTimeOffset.Parse(q["end_date"]!, CultureInfo.InvariantCulture).ToUniversalTime(),
+                ["skip"] = (page - 1) * size,
+                ["take"] = size,
+            });
+        }).WithName("BenchBaselineRequests");
+        group.MapGet("/requests/{id}.json", (string id, HttpContext http) =>
+            RunAsync(http, dataSource, single, new Dictionary<string, object>
+            {
+                [NumberMark] = new[] { id.Replace("-", "", StringComparison.Ordinal) },
+                ["max"] = RequestListQuery.MaxNumbers,
+            }))
+            .WithName("BenchBaselineRequest");
+        return app;
+    }
+
+    private static string Mark(DateTimeOffset mark) => mark.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task RunAsync(HttpContext http, NpgsqlDataSource dataSource, Statement statement, Dictionary<string, object> values)
+    {
+        await using var command = dataSource.CreateCommand(statement.Sql);
+        foreach (var (name, role) in statement.Parameters)
+        {
+            command.Parameters.AddWithValue(name, values[role]);
+        }
+        await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(http.Response.BodyWriter.AsStream());
+        json.WriteStartArray();
+        while (await reader.ReadAsync(http.RequestAborted))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                json.WritePropertyName(reader.GetName(i));
+                switch (reader.IsDBNull(i) ? null : reader.GetValue(i))
+                {
+                    case null: json.WriteNullValue(); break;
+                    case string s: json.WriteStringValue(s); break;
+                    case int n: json.WriteNumberValue(n); break;
+                    case long n: json.WriteNumberValue(n); break;
+                    case double d: json.WriteNumberValue(d); break;
+                    case bool b: json.WriteBooleanValue(b); break;
+                    case DateTime t: json.WriteStringValue(new DateTimeOffset(t, TimeSpan.Zero)); break;
+                    case var other: json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture)); break;
+                }
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>EF's rendered statement: the SQL, and each parameter's role recognised by its sentinel value.</summary>
+    private sealed record Statement(string Sql, IReadOnlyList<(string Name, string Role)> Parameters)
+    {
+        public static Statement Parse(string rendered)
+        {
+            var lines = rendered.Split('\n');
+            var parameters = new List<(string, string)>();
+            foreach (Match m in lines.Select(l => ParameterLine().Match(l)).Where(m => m.Success))
+            {
+                var (name, value) = (m.Groups[1].Value, m.Groups[2].Value);
+                var role = new[] { CodeMark, NumberMark, Mark(FromMark), Mark(ToMark) }.FirstOrDefault(value.Contains)
+                    ?? (value.Trim('\'') == "True" ? "open"
+                    : value.Trim('\'') == ((PageMark - 1) * PageSizeMark).ToString(CultureInfo.InvariantCulture) ? "skip"
+                    : value.Trim('\'') == PageSizeMark.ToString(CultureInfo.InvariantCulture) ? "take"
+                    : value.Trim('\'') == RequestListQuery.MaxNumbers.ToString(CultureInfo.InvariantCulture) ? "max"
+                    : throw new InvalidOperationException($"Unrecognised parameter in the Open311 list SQL: {m.Value}"));
+                parameters.Add((name, role));
+            }
+            return new Statement(string.Join('\n', lines.Where(l => !l.StartsWith("--", StringComparison.Ordinal))).Trim(), parameters);
+        }
+    }
+
+    [GeneratedRegex(@"^-- @(\w+)=(.*?)(?: \(DbType = \w+\))?\s*$")]
+    private static partial Regex ParameterLine();
+}
