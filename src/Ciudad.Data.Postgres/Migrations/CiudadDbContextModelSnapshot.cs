@@ -664,6 +664,163 @@ namespace Ciudad.Data.Postgres.Migrations
                     b.ToTable("sr_service_attributes", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers_json");
+
+                    b.Property<bool>("ContactSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_saved");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DetailsSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("details_saved");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<bool>("LocationSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("location_saved");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify_by_email");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_code");
+
+                    b.Property<string>("SubmittedNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("submitted_number");
+
+                    b.Property<bool>("SubmittedWithEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_with_email");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("zipcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_report_drafts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_sr_report_drafts_created_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_report_drafts_token_hash");
+
+                    b.ToTable("sr_report_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraftPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("draft_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_report_draft_photos");
+
+                    b.HasIndex("DraftId")
+                        .HasDatabaseName("ix_sr_report_draft_photos_draft_id");
+
+                    b.ToTable("sr_report_draft_photos", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Open311.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1465,6 +1622,16 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasConstraintName("fk_sr_service_attributes_service_service_id");
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraftPhoto", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Intake.ReportDraft", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_report_draft_photos_sr_report_drafts_draft_id");
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>
                 {
                     b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
@@ -1679,6 +1846,11 @@ namespace Ciudad.Data.Postgres.Migrations
             modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.ServiceAttribute", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraft", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.ServiceRequest", b =>

@@ -647,6 +647,161 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("sr_service_attributes", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.Property<bool>("ContactSaved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_saved");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DetailsSaved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("details_saved");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<bool>("LocationSaved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_saved");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notify_by_email");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<string>("SubmittedNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_number");
+
+                    b.Property<bool>("SubmittedWithEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_with_email");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zipcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_report_drafts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_sr_report_drafts_created_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_report_drafts_token_hash");
+
+                    b.ToTable("sr_report_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraftPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_report_draft_photos");
+
+                    b.HasIndex("DraftId")
+                        .HasDatabaseName("ix_sr_report_draft_photos_draft_id");
+
+                    b.ToTable("sr_report_draft_photos", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Open311.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1428,6 +1583,16 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasConstraintName("fk_sr_service_attributes_service_service_id");
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraftPhoto", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Intake.ReportDraft", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_report_draft_photos_sr_report_drafts_draft_id");
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>
                 {
                     b.HasOne("Ciudad.ServiceRequests.Requests.ServiceRequest", null)
@@ -1642,6 +1807,11 @@ namespace Ciudad.Data.Sqlite.Migrations
             modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.ServiceAttribute", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Intake.ReportDraft", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.ServiceRequest", b =>

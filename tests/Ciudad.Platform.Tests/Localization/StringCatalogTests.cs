@@ -6,7 +6,8 @@ namespace Ciudad.Platform.Tests.Localization;
 /// <summary>Both languages are complete, and every string a page asks for exists.</summary>
 public sealed partial class StringCatalogTests
 {
-    private static readonly StringCatalog Catalog = new([typeof(PlatformModule).Assembly, typeof(Program).Assembly]);
+    // The same assemblies the host gives the catalog (Program.cs): pages also show module strings.
+    private static readonly StringCatalog Catalog = new([typeof(PlatformModule).Assembly, typeof(Program).Assembly, ServiceRequests.ServiceRequestsModule.Assembly]);
 
     [Fact]
     public void English_and_spanish_have_exactly_the_same_keys()

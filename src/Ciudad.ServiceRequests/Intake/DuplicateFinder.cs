@@ -1,0 +1,65 @@
+using Ciudad.Platform.Data;
+using Ciudad.ServiceRequests.Catalog;
+using Ciudad.ServiceRequests.Geo;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ciudad.ServiceRequests.Intake;
+
+/// <summary>
+/// Before a resident files a report, the open requests of the same service close by and recent
+/// enough to be the same problem, so they can follow one instead of filing a duplicate.
+/// </summary>
+public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequestsOptions> options, TimeProvider clock)
+{
+    public const int MaxSuggestions = 5;
+    public const int ExcerptLength = 160;
+
+    public async Task<IReadOnlyList<NearbyRequest>> FindAsync(string serviceCode, GeoPoint point, CancellationToken cancellationToken = default)
+    {
+        var radius = options.Value.DuplicateRadiusMeters;
+        var since = clock.GetUtcNow().AddDays(-options.Value.DuplicateWindowDays);
+        var (minLat, maxLat, minLon, maxLon) = point.BoxAround(radius);
+        // The (service, open, requested) index narrows to one service's recent open work; the box
+        // then keeps a few candidates, and the exact distance is measured here.
+        var candidates = await db.Requests().AsNoTracking()
+            .Where(r => r.Service!.Code == serviceCode && r.Service.Sensitivity != Sensitivity.Hidden
+                && r.IsOpen && r.RequestedAt >= since
+                && r.Latitude >= minLat && r.Latitude <= maxLat
+                && r.Longitude >= minLon && r.Longitude <= maxLon)
+            .Select(r => new
+            {
+                r.Number,
+                r.Status,
+                r.RequestedAt,
+                r.Description,
+                Latitude = r.Latitude!.Value,
+                Longitude = r.Longitude!.Value,
+                Coarsened = r.Service!.Sensitivity == Sensitivity.CoarsenedLocation,
+            })
+            .ToListAsync(cancellationToken);
+        return candidates
+            .Select(c => (Candidate: c, Meters: point.MetersTo(new GeoPoint(c.Latitude, c.Longitude))))
+            .Where(c => c.Meters <= radius)
+            .OrderBy(c => c.Meters)
+            .Take(MaxSuggestions)
+            .Select(c => new NearbyRequest(
+                c.Candidate.Number,
+                c.Candidate.Status,
+                // A sensitive report's exact spot is not public: say only that it is near.
+                c.Candidate.Coarsened ? null : (int)Math.Round(c.Meters),
+                c.Candidate.RequestedAt,
+                Excerpt(c.Candidate.Description)))
+            .ToList();
+    }
+
+    private static string Excerpt(string description)
+    {
+        var text = string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= ExcerptLength ? text : text[..ExcerptLength].TrimEnd() + "…";
+    }
+}
+
+/// <summary>What a resident may see of a possible duplicate: nothing about who reported it.</summary>
+public sealed record NearbyRequest(string Number, RequestStatus Status, int? DistanceMeters, DateTimeOffset RequestedAt, string DescriptionExcerpt);
