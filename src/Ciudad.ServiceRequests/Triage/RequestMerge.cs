@@ -48,7 +48,7 @@ public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, Stri
             return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.ParentMerged", RequestNumbers.Format(parent.Number));
         }
 
-        var before = new { child.Status, child.ParentRequestId, Followers = child.Followers.Count };
+        var before = new { Status = child.Status.ToString(), child.ParentRequestId, Followers = child.Followers.Count };
         var parentLabel = RequestNumbers.Format(parent.Number);
         // One note for everyone: written in the reporter's language, as the reporter is the first reader.
         var note = strings.Format(child.ReporterCulture, "Triage.Merge.PublicNote", parentLabel);
@@ -69,7 +69,7 @@ public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, Stri
             Detail = child.Number,
         });
         audit.Record("servicerequests.merged", nameof(ServiceRequest), child.Number, before,
-            new { child.Status, ParentNumber = parent.Number, FollowersMoved = moved });
+            new { Status = child.Status.ToString(), ParentNumber = parent.Number, FollowersMoved = moved });
         await db.SaveChangesAsync(cancellationToken);
         return TriageResult.Done;
     }

@@ -123,7 +123,7 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
     private static string Id(ResponseTemplate t) => t.Id.ToString(CultureInfo.InvariantCulture);
 
     private static object Snapshot(ResponseTemplate t) =>
-        new { t.DepartmentId, t.ServiceId, t.TitleEn, t.TitleEs, t.BodyEn, t.BodyEs, t.SuggestedStatus };
+        new { t.DepartmentId, t.ServiceId, t.TitleEn, t.TitleEs, t.BodyEn, t.BodyEs, SuggestedStatus = t.SuggestedStatus?.ToString() };
 }
 
 public static class ResponseTemplateText

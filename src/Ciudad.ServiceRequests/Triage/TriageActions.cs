@@ -155,10 +155,10 @@ public sealed class TriageActions(
         }
         if (priority != request.Priority)
         {
-            var before = new { request.Priority };
+            var before = new { Priority = request.Priority.ToString() };
             request.Priority = priority;
             AddInternalEvent(request, actor, RequestEventKind.PriorityChanged, null, priority.ToString());
-            audit.Record("servicerequests.priority-set", nameof(ServiceRequest), request.Number, before, new { request.Priority });
+            audit.Record("servicerequests.priority-set", nameof(ServiceRequest), request.Number, before, new { Priority = priority.ToString() });
             await db.SaveChangesAsync(cancellationToken);
         }
         return TriageResult.Done;
@@ -240,6 +240,7 @@ public sealed class TriageActions(
             Detail = detail,
         });
 
+    /// <summary>Enums by name: the audit log is read by people, long after the numbers stop meaning anything to them.</summary>
     internal static object Snapshot(ServiceRequest r, string? note = null) =>
-        new { r.Status, r.IsOpen, r.Priority, r.DepartmentId, r.AssignedToUserId, Note = note };
+        new { Status = r.Status.ToString(), r.IsOpen, Priority = r.Priority.ToString(), r.DepartmentId, r.AssignedToUserId, Note = note };
 }
