@@ -16,6 +16,8 @@
   element.classList.add("ciudad-request-map--active");
   L.Icon.Default.imagePath = "/lib/leaflet/";
   var map = L.map(element, { zoomControl: false, scrollWheelZoom: false }).setView(point, 17);
+  // Leaflet's own credit, without its English-only tooltip.
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.control.zoom({
     zoomInTitle: element.getAttribute("data-zoom-in"),
     zoomOutTitle: element.getAttribute("data-zoom-out"),
