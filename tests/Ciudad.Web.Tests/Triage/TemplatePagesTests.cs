@@ -9,6 +9,8 @@ namespace Ciudad.Web.Tests.Triage;
 /// <summary>Department managers keep their department's response templates, in both languages.</summary>
 public sealed class TemplatePagesTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
+    private static readonly string[] EveryTextRequired = ["Enter the title in English", "Enter the title in Spanish", "Enter the note in English", "Enter the note in Spanish"];
+
     [Theory, BothDatabases]
     public async Task A_manager_creates_edits_and_deletes_a_template_and_each_change_is_audited(TestDatabase db)
     {
@@ -25,7 +27,7 @@ public sealed class TemplatePagesTests(AppFixture fixture) : IClassFixture<AppFi
 
         var empty = await session.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Equivalent(new[] { "Enter the title in English", "Enter the title in Spanish", "Enter the note in English", "Enter the note in Spanish" }, empty.Errors, strict: true);
+        Assert.Equivalent(EveryTextRequired, empty.Errors, strict: true);
         var otherService = await session.SubmitAsync(form, Values(title, graffiti.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(["Choose a service of the chosen department"], otherService.Errors);
 
