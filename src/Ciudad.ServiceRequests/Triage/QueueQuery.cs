@@ -31,7 +31,8 @@ public sealed record QueueRow(
     public SlaState SlaAt(DateTimeOffset now) => SlaStates.Of(ExpectedAt, SlaBreachedAt, ClosedAt, IsOpen, now);
 }
 
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total, int Page, int TotalPages);
+/// <summary>A page of the queue. <see cref="TotalIsCapped"/>: there are more than <see cref="Total"/> (counting stopped there).</summary>
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total, int Page, int TotalPages, bool TotalIsCapped = false);
 
 /// <summary>
 /// The department queue. Built for a million requests: filters and the sort run in SQL on the
@@ -42,10 +43,18 @@ public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
 {
     public const int SummaryLength = 90;
 
+    /// <summary>
+    /// Counting stops here: "more than 10,000" helps no one less than the exact figure, and an
+    /// administrator's view of every open request in a city of a million must not count them all.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
     public async Task<QueuePage> SearchAsync(QueueFilter filter, string actorUserId, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter, actorUserId, clock.GetUtcNow());
-        var total = await query.CountAsync(cancellationToken);
+        var total = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        var capped = total > CountLimit;
+        total = Math.Min(total, CountLimit);
         var totalPages = Math.Max(1, (total + QueueFilter.PageSize - 1) / QueueFilter.PageSize);
         var page = Math.Clamp(filter.Page, 1, totalPages);
         var rows = await Sorted(query, filter)
@@ -61,7 +70,7 @@ public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
             .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName })
             .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         rows = [.. rows.Select(r => r with { AssigneeName = r.AssignedToUserId is null ? null : names.GetValueOrDefault(r.AssignedToUserId) })];
-        return new QueuePage(rows, total, page, totalPages);
+        return new QueuePage(rows, total, page, totalPages, capped);
     }
 
     /// <summary>The requests a filter selects, unsorted.</summary>
