@@ -96,7 +96,9 @@ public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(filter.ServiceCode))
         {
-            query = query.Where(r => r.Service!.Code == filter.ServiceCode);
+            // A scalar subquery rather than a join, so the (service, open, requested) index applies.
+            var serviceId = db.Services().Where(s => s.Code == filter.ServiceCode).Select(s => s.Id);
+            query = query.Where(r => serviceId.Contains(r.ServiceId));
         }
         if (filter.Age is { } age)
         {
