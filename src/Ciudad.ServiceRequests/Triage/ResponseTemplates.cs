@@ -1,0 +1,134 @@
+using System.Globalization;
+using Ciudad.Platform.Audit;
+using Ciudad.Platform.Data;
+using Ciudad.ServiceRequests.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciudad.ServiceRequests.Triage;
+
+public sealed record TemplateInput(
+    int DepartmentId,
+    int? ServiceId,
+    string TitleEn,
+    string TitleEs,
+    string BodyEn,
+    string BodyEs,
+    RequestStatus? SuggestedStatus);
+
+/// <summary>
+/// Ready-made public updates. Agents use them on the request page; department managers keep them
+/// (administrators for every department). A template outside the actor's reach is "not found".
+/// </summary>
+public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
+{
+    /// <summary>Templates offered on a request: the department's general ones and its service's own.</summary>
+    public Task<List<ResponseTemplate>> ForRequestAsync(int departmentId, int serviceId, CancellationToken cancellationToken = default) =>
+        db.ResponseTemplates().AsNoTracking()
+            .Where(t => t.DepartmentId == departmentId && (t.ServiceId == null || t.ServiceId == serviceId))
+            .OrderBy(t => t.ServiceId == null).ThenBy(t => t.TitleEn)
+            .ToListAsync(cancellationToken);
+
+    public async Task<List<ResponseTemplate>> ManagedAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        var query = db.ResponseTemplates().AsNoTracking();
+        if (!actor.IsAdministrator)
+        {
+            var managed = actor.ManagedDepartmentIds;
+            query = query.Where(t => managed.Contains(t.DepartmentId));
+        }
+        return await query.OrderBy(t => t.DepartmentId).ThenBy(t => t.TitleEn).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ResponseTemplate?> FindManagedAsync(int id, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        var template = await db.ResponseTemplates().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return template is not null && actor.CanManage(template.DepartmentId) ? template : null;
+    }
+
+    public async Task<TriageResult> CreateAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        var problem = await CheckAsync(input, actor, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var template = new ResponseTemplate
+        {
+            DepartmentId = input.DepartmentId,
+            TitleEn = "",
+            TitleEs = "",
+            BodyEn = "",
+            BodyEs = "",
+        };
+        Apply(template, input);
+        db.ResponseTemplates().Add(template);
+        // The id comes from the first save; the transaction keeps the template and its audit entry together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordNowAsync("servicerequests.template-created", nameof(ResponseTemplate), Id(template), after: Snapshot(template), cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TriageResult.Done;
+    }
+
+    public async Task<TriageResult> UpdateAsync(ResponseTemplate template, TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        var problem = await CheckAsync(input, actor, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var before = Snapshot(template);
+        Apply(template, input);
+        audit.Record("servicerequests.template-updated", nameof(ResponseTemplate), Id(template), before, Snapshot(template));
+        await db.SaveChangesAsync(cancellationToken);
+        return TriageResult.Done;
+    }
+
+    public async Task DeleteAsync(ResponseTemplate template, CancellationToken cancellationToken = default)
+    {
+        audit.Record("servicerequests.template-deleted", nameof(ResponseTemplate), Id(template), Snapshot(template));
+        db.ResponseTemplates().Remove(template);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<TriageResult?> CheckAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.CanManage(input.DepartmentId) || !await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, cancellationToken))
+        {
+            return TriageResult.Invalid("Input.DepartmentId", "Triage.Templates.Department.Required");
+        }
+        if (input.ServiceId is { } serviceId &&
+            !await db.Services().AnyAsync(s => s.Id == serviceId && s.DepartmentId == input.DepartmentId, cancellationToken))
+        {
+            return TriageResult.Invalid("Input.ServiceId", "Triage.Templates.Service.OtherDepartment");
+        }
+        if (input.SuggestedStatus is { } status && (!Enum.IsDefined(status) || status == RequestStatus.Duplicate))
+        {
+            return TriageResult.Invalid("Input.SuggestedStatus", "Triage.Templates.Status.Invalid");
+        }
+        return null;
+    }
+
+    private static void Apply(ResponseTemplate template, TemplateInput input)
+    {
+        template.DepartmentId = input.DepartmentId;
+        template.ServiceId = input.ServiceId;
+        template.TitleEn = input.TitleEn.Trim();
+        template.TitleEs = input.TitleEs.Trim();
+        template.BodyEn = input.BodyEn.Trim();
+        template.BodyEs = input.BodyEs.Trim();
+        template.SuggestedStatus = input.SuggestedStatus;
+    }
+
+    private static string Id(ResponseTemplate t) => t.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static object Snapshot(ResponseTemplate t) =>
+        new { t.DepartmentId, t.ServiceId, t.TitleEn, t.TitleEs, t.BodyEn, t.BodyEs, SuggestedStatus = t.SuggestedStatus?.ToString() };
+}
+
+public static class ResponseTemplateText
+{
+    public static string Title(this ResponseTemplate t, string culture) => Catalog.Service.IsSpanish(culture) ? t.TitleEs : t.TitleEn;
+
+    public static string Body(this ResponseTemplate t, string culture) => Catalog.Service.IsSpanish(culture) ? t.BodyEs : t.BodyEn;
+}
