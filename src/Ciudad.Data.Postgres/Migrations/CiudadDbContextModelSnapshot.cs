@@ -1241,6 +1241,9 @@ namespace Ciudad.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sr_requests");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_sr_requests_closed_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_sr_requests_number");
@@ -1260,6 +1263,9 @@ namespace Ciudad.Data.Postgres.Migrations
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_sr_requests_updated_at");
+
+                    b.HasIndex("AreaCode", "RequestedAt")
+                        .HasDatabaseName("ix_sr_requests_area_code_requested_at");
 
                     b.HasIndex("AssignedToUserId", "IsOpen")
                         .HasDatabaseName("ix_sr_requests_assigned_to_user_id_is_open");

@@ -42,6 +42,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => new { r.AssignedToUserId, r.IsOpen });
         // The SLA breach job looks only at open requests with a target.
         builder.HasIndex(r => new { r.IsOpen, r.ExpectedAt });
+        // The dashboard's "closed in the period" aggregates, and the public list's area filter.
+        builder.HasIndex(r => r.ClosedAt);
+        builder.HasIndex(r => new { r.AreaCode, r.RequestedAt });
         builder.HasIndex(r => r.ReporterUserId);
         builder.HasIndex(r => r.ParentRequestId);
     }
