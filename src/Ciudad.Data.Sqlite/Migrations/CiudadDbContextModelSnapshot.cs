@@ -1247,8 +1247,8 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.HasIndex("DepartmentId", "IsOpen", "RequestedAt")
                         .HasDatabaseName("ix_sr_requests_department_id_is_open_requested_at");
 
-                    b.HasIndex("ServiceId", "IsOpen", "RequestedAt")
-                        .HasDatabaseName("ix_sr_requests_service_id_is_open_requested_at");
+                    b.HasIndex("ServiceId", "IsOpen", "RequestedAt", "Id")
+                        .HasDatabaseName("ix_sr_requests_service_id_is_open_requested_at_id");
 
                     b.ToTable("sr_requests", (string)null);
                 });

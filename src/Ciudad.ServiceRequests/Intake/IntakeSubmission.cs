@@ -4,7 +4,7 @@ using Ciudad.ServiceRequests.Requests;
 namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>Everything a report carries, whichever way it came in (web journey or Open311 POST).</summary>
-public sealed class IntakeSubmission
+public sealed record IntakeSubmission
 {
     public required string ServiceCode { get; init; }
     public double? Latitude { get; init; }

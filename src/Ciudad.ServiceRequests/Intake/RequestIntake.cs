@@ -29,6 +29,7 @@ public sealed class RequestIntake(
 
     public async Task<IntakeResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
     {
+        submission = WithoutControlCharacters(submission);
         var service = await db.Services()
             .Include(s => s.Attributes).ThenInclude(a => a.Values)
             .AsSplitQuery()
@@ -190,4 +191,20 @@ public sealed class RequestIntake(
     }
 
     private static IntakeResult Refused(IntakeError error) => new(null, [error]);
+
+    // Every channel gets the same cleaning, so a pasted NUL is dropped instead of failing on PostgreSQL.
+    private static IntakeSubmission WithoutControlCharacters(IntakeSubmission s) => s with
+    {
+        ServiceCode = PlainText.Clean(s.ServiceCode) ?? "",
+        Address = PlainText.Clean(s.Address),
+        AddressId = PlainText.Clean(s.AddressId),
+        Zipcode = PlainText.Clean(s.Zipcode),
+        Description = PlainText.Clean(s.Description),
+        Name = PlainText.Clean(s.Name),
+        Email = PlainText.Clean(s.Email),
+        Phone = PlainText.Clean(s.Phone),
+        DeviceId = PlainText.Clean(s.DeviceId),
+        AccountId = PlainText.Clean(s.AccountId),
+        Answers = s.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. a.Value.Select(v => PlainText.Clean(v) ?? "")]),
+    };
 }

@@ -14,6 +14,7 @@ internal static class Open311Features
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddScoped<RequestListQuery>();
+        services.AddSingleton<ServiceCodeDirectory>();
         services.AddSingleton<Open311Presenter>();
         services.AddScoped<Open311CatalogHandlers>();
         services.AddScoped<Open311RequestReader>();

@@ -107,18 +107,6 @@ internal sealed class Open311Input(IQueryCollection query, IFormCollection? form
     public bool Flag(string name) =>
         Text(name) is { } text && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1");
 
-    /// <summary>
-    /// Removes C0 control characters other than tab and line breaks: PostgreSQL refuses NUL in text
-    /// and XML cannot carry the others, so they would only turn a report into a failure later.
-    /// </summary>
-    public static string Clean(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || !value.Any(IsDropped))
-        {
-            return value ?? "";
-        }
-        return new string([.. value.Where(c => !IsDropped(c))]);
-    }
-
-    private static bool IsDropped(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
+    /// <summary>See <see cref="Intake.PlainText.Clean"/>; never null.</summary>
+    public static string Clean(string? value) => Intake.PlainText.Clean(value) ?? "";
 }

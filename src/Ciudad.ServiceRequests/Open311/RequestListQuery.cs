@@ -73,7 +73,7 @@ public sealed record RequestListRow
 /// (so a service made hidden disappears at once), and orders newest first with the id as tie-break
 /// so pages are stable.
 /// </summary>
-public sealed class RequestListQuery(CiudadDbContext db)
+public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory serviceCodes)
 {
     /// <summary>Most ids one <c>service_request_id</c> list may name.</summary>
     public const int MaxNumbers = 1000;
@@ -81,14 +81,35 @@ public sealed class RequestListQuery(CiudadDbContext db)
     public async Task<List<RequestListRow>> ListAsync(RequestListFilter filter, CancellationToken cancellationToken = default) =>
         await Build(await ResolveAsync(filter, cancellationToken)).ToListAsync(cancellationToken);
 
-    /// <summary>Turns service codes into ids with one look at the (small) catalog; unknown codes match nothing.</summary>
+    /// <summary>Turns service codes into ids (remembered; see <see cref="ServiceCodeDirectory"/>); unknown codes match nothing.</summary>
     public async Task<RequestListFilter> ResolveAsync(RequestListFilter filter, CancellationToken cancellationToken = default)
     {
         if (filter.ServiceCodes is not { } codes || filter.ServiceIds is not null)
         {
             return filter;
         }
-        var ids = await db.Services().AsNoTracking().Where(s => codes.Contains(s.Code)).Select(s => s.Id).ToListAsync(cancellationToken);
+        var ids = new List<int>(codes.Count);
+        var unknown = new List<string>();
+        foreach (var code in codes)
+        {
+            if (serviceCodes.TryGet(code, out var id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                unknown.Add(code);
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            foreach (var found in await db.Services().AsNoTracking().Where(s => unknown.Contains(s.Code))
+                .Select(s => new { s.Code, s.Id }).ToListAsync(cancellationToken))
+            {
+                serviceCodes.Remember(found.Code, found.Id);
+                ids.Add(found.Id);
+            }
+        }
         return filter with { ServiceIds = ids };
     }
 

@@ -33,8 +33,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Followers).WithOne().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Cascade);
 
-        // The Open311 list: service + status + requested window, newest first.
-        builder.HasIndex(r => new { r.ServiceId, r.IsOpen, r.RequestedAt });
+        // The Open311 list: service + status + requested window, newest first. With the id (the
+        // tie-break) in the index, PostgreSQL reads one page in order and stops; no sort.
+        builder.HasIndex(r => new { r.ServiceId, r.IsOpen, r.RequestedAt, r.Id });
         builder.HasIndex(r => r.RequestedAt);
         builder.HasIndex(r => r.UpdatedAt);
         // Department queues: open work by age, and by assignee.

@@ -48,29 +48,30 @@ public static partial class BenchBaselineEndpoints
                 ServiceIds = [ServiceIdMark], IsOpen = true, RequestedFrom = FromMark, RequestedTo = ToMark, Page = PageMark, PageSize = PageSizeMark,
             }));
             single = Statement.Parse(query.ToSql(new RequestListFilter { Numbers = [NumberMark] }));
-            // The app resolves codes to ids per call (one indexed look at the catalog); the baseline
-            // does the same with plain Npgsql below, so the comparison stays like for like.
+        }
+        // The app remembers service ids by code (ServiceCodeDirectory); the baseline reads them once
+        // here, so both run only the list statement per call and the comparison stays like for like.
+        var serviceIdsByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var lookup = dataSource.CreateCommand("SELECT code, id FROM sr_services"))
+        using (var reader = lookup.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                serviceIdsByCode[reader.GetString(0)] = reader.GetInt32(1);
+            }
         }
         app.Logger.LogWarning("Benchmark baseline endpoints are mapped at /bench/baseline ({Setting}=true). List SQL:\n{List}\nSingle SQL:\n{Single}",
             EnabledSetting, list.Sql, single.Sql);
 
         var group = app.MapGroup("/bench/baseline").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/requests.json", async (HttpContext http) =>
+        group.MapGet("/requests.json", (HttpContext http) =>
         {
             var q = http.Request.Query;
-            await using var lookup = dataSource.CreateCommand("SELECT id FROM sr_services WHERE code = ANY(@codes)");
-            lookup.Parameters.AddWithValue("codes", q["service_code"].ToString().Split(','));
-            var serviceIds = new List<int>();
-            await using (var ids = await lookup.ExecuteReaderAsync(http.RequestAborted))
-            {
-                while (await ids.ReadAsync(http.RequestAborted))
-                {
-                    serviceIds.Add(ids.GetInt32(0));
-                }
-            }
+            var serviceIds = q["service_code"].ToString().Split(',')
+                .Select(code => serviceIdsByCode.TryGetValue(code, out var id) ? id : -1).ToList();
             var page = int.Parse(q["page"].FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
             var size = int.Parse(q["page_size"].FirstOrDefault() ?? "50", CultureInfo.InvariantCulture);
-            await RunAsync(http, dataSource, list, new Dictionary<string, object>
+            return RunAsync(http, dataSource, list, new Dictionary<string, object>
             {
                 // EF renders a list either as one array parameter or as one parameter per item.
                 ["services[]"] = serviceIds.ToArray(),

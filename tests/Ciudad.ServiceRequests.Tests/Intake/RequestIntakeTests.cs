@@ -73,4 +73,22 @@ public sealed class RequestIntakeTests(AppFixture fixture) : IClassFixture<AppFi
         await Task.Delay(300);
         Assert.Equal(mailBefore, app.Mailbox.All().Count);
     }
+
+    [Theory, BothDatabases]
+    public async Task Control_characters_pasted_into_a_report_are_dropped_rather_than_failing_the_report(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+
+        var request = await app.CreateRequestAsync(r => r with
+        {
+            Description = "Bache\0 enorme\u0007\nfrente a la escuela",
+            Address = "Mesa\0 St",
+            Answers = new Dictionary<string, IReadOnlyList<string>> { ["size"] = ["large\0"] },
+        });
+
+        var stored = await app.WithDbAsync(d => d.Requests().Include(r => r.Answers).SingleAsync(r => r.Id == request.Id));
+        Assert.Equal("Bache enorme\nfrente a la escuela", stored.Description);
+        Assert.Equal("Mesa St", stored.Address);
+        Assert.Equal("large", Assert.Single(stored.Answers).Value);
+    }
 }

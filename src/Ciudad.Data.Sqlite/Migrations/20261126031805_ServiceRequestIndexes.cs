@@ -10,6 +10,10 @@ namespace Ciudad.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_sr_requests_service_id_is_open_requested_at",
+                table: "sr_requests");
+
             migrationBuilder.CreateIndex(
                 name: "ix_sr_requests_area_code_requested_at",
                 table: "sr_requests",
@@ -19,6 +23,11 @@ namespace Ciudad.Data.Sqlite.Migrations
                 name: "ix_sr_requests_closed_at",
                 table: "sr_requests",
                 column: "closed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sr_requests_service_id_is_open_requested_at_id",
+                table: "sr_requests",
+                columns: new[] { "service_id", "is_open", "requested_at", "id" });
         }
 
         /// <inheritdoc />
@@ -31,6 +40,15 @@ namespace Ciudad.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_sr_requests_closed_at",
                 table: "sr_requests");
+
+            migrationBuilder.DropIndex(
+                name: "ix_sr_requests_service_id_is_open_requested_at_id",
+                table: "sr_requests");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sr_requests_service_id_is_open_requested_at",
+                table: "sr_requests",
+                columns: new[] { "service_id", "is_open", "requested_at" });
         }
     }
 }
