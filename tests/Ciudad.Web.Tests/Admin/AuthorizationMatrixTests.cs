@@ -23,13 +23,20 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
     [
         "/Admin", "/Admin/Departments", "/Admin/Departments/Create", "/Admin/Departments/Edit/{department}",
         "/Admin/Staff", "/Admin/Staff/Invite", "/Admin/Staff/{person}", "/Admin/Audit", "/Admin/Mail", "/Admin/Outbox",
+        "/Admin/Catalog", "/Admin/Catalog/Create", "/Admin/Catalog/Edit/{service}", "/Admin/Catalog/Edit/{service}/Questions",
+        "/Admin/ApiKeys", "/Admin/ApiKeys/Create",
     ];
+
+    // Staff pages every staff member may open (department scoping inside them is tested by their own matrices).
+    private static readonly string[] StaffRoutes = ["/Staff", "/Staff/Requests", "/Staff/Dashboard"];
 
     [Theory, BothDatabases]
     public async Task Each_route_answers_each_kind_of_visitor_as_expected(TestDatabase db)
     {
         var app = await fixture.For(db);
         var department = await app.DepartmentIdAsync("streets-and-maintenance");
+        var service = await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            Ciudad.ServiceRequests.ServiceRequestsData.Services(d).Where(s => s.Code == "pothole").Select(s => s.Id)));
         var resident = await app.CreateResidentAsync();
         var agent = await app.CreateStaffAsync(StaffRoles.Agent);
         var manager = await app.CreateStaffAsync(StaffRoles.DepartmentManager);
@@ -56,12 +63,13 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
                 await session.SignInAsync(person);
             }
             var routes = AdminRoutes.Select(r => (Route: r, Expected: adminExpectation))
-                .Append(("/Staff", staffExpectation))
+                .Concat(StaffRoutes.Select(r => (Route: r, Expected: staffExpectation)))
                 .Append(("/Admin/Mail/no-such-message.eml", adminExpectation == Expect.Ok ? Expect.NotFound : adminExpectation));
             foreach (var (template, expected) in routes)
             {
                 var route = template.Replace("{department}", department.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{person}", agent.Id, StringComparison.Ordinal);
+                    .Replace("{person}", agent.Id, StringComparison.Ordinal)
+                    .Replace("{service}", service.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 using var response = await session.Client.GetAsync(new Uri(route, UriKind.Relative));
                 var actual = Classify(response);
                 if (actual != expected)
