@@ -62,6 +62,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
             ["Ciudad:Security:RequireHttps"] = "false",
             ["Ciudad:Security:PublicPostsPerMinute"] = "10000",
             ["Ciudad:Security:AccountAttemptsPerMinute"] = "10000",
+            ["Ciudad:Open311:RejectedKeyPostsPerMinute"] = "10000",
             ["Ciudad:Outbox:PollInterval"] = "00:00:00.100",
             ["Ciudad:Email:Delivery"] = "Pickup",
             // Tests create the requests they look at; the demo's 300 would only blur counts and lists.

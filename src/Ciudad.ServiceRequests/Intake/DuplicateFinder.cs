@@ -24,7 +24,9 @@ public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequests
         // The (service, open, requested) index narrows to one service's recent open work; the box
         // then keeps a few candidates, and the exact distance is measured here.
         var candidates = await db.Requests().AsNoTracking()
-            .Where(r => r.Service!.Code == serviceCode && r.Service.Sensitivity != Sensitivity.Hidden
+            // Only fully public services: answering "is there one within 150 m of this pin?" for a
+            // coarsened service would let anyone walk a pin to the house its location hides.
+            .Where(r => r.Service!.Code == serviceCode && r.Service.Sensitivity == Sensitivity.Public
                 && r.IsOpen && r.RequestedAt >= since
                 && r.Latitude >= minLat && r.Latitude <= maxLat
                 && r.Longitude >= minLon && r.Longitude <= maxLon)
@@ -36,7 +38,6 @@ public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequests
                 r.Description,
                 Latitude = r.Latitude!.Value,
                 Longitude = r.Longitude!.Value,
-                Coarsened = r.Service!.Sensitivity == Sensitivity.CoarsenedLocation,
             })
             .ToListAsync(cancellationToken);
         return candidates
@@ -47,8 +48,7 @@ public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequests
             .Select(c => new NearbyRequest(
                 c.Candidate.Number,
                 c.Candidate.Status,
-                // A sensitive report's exact spot is not public: say only that it is near.
-                c.Candidate.Coarsened ? null : (int)Math.Round(c.Meters),
+                (int)Math.Round(c.Meters),
                 c.Candidate.RequestedAt,
                 Excerpt(c.Candidate.Description)))
             .ToList();

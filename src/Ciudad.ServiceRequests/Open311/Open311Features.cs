@@ -13,6 +13,7 @@ internal static class Open311Features
             .ValidateOnStart();
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddSingleton<RejectedKeyLimiter>();
         services.AddScoped<RequestListQuery>();
         services.AddSingleton<ServiceCodeDirectory>();
         services.AddSingleton<Open311Presenter>();

@@ -19,6 +19,9 @@ public sealed class Open311Options
     /// <summary>Discovery's <c>changeset</c>: when this API's behaviour last changed.</summary>
     public DateTimeOffset Changeset { get; set; } = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>POSTs per minute one client address may make with a missing or wrong key (see <see cref="RejectedKeyLimiter"/>).</summary>
+    [Range(1, 1_000_000)] public int RejectedKeyPostsPerMinute { get; set; } = 20;
+
     /// <summary>Limit for new keys unless the administrator picks another.</summary>
     [Range(1, 100_000)] public int DefaultRequestsPerMinute { get; set; } = 60;
 }

@@ -70,7 +70,8 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("status_notes", row.StatusNotes),
             new("service_name", spanish ? row.ServiceNameEs : row.ServiceNameEn),
             new("service_code", row.ServiceCode),
-            new("description", row.Description),
+            // A coarsened report's own words often name the house; like the tracking page, leave them out.
+            new("description", coarsened ? null : row.Description),
             new("agency_responsible", spanish ? row.DepartmentNameEs : row.DepartmentNameEn),
             new("service_notice", null),
             new("requested_datetime", Local(row.RequestedAt)),
@@ -79,19 +80,19 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("expected_datetime", row.ExpectedAt is { } expected ? Local(expected) : null),
             new("address", coarsened ? null : row.Address),
             new("address_id", coarsened ? null : row.AddressId),
-            new("zipcode", row.Zipcode),
+            new("zipcode", coarsened ? null : row.Zipcode),
             new("lat", point?.Latitude),
             new("long", point?.Longitude),
             new("media_url", row.FirstPhotoId is { } photo ? Absolute(RequestLinks.Photo(row.Number, photo)) : null),
         };
         if (extensions is not null)
         {
-            AddExtensions(fields, row, extensions);
+            AddExtensions(fields, row, extensions, withAnswers: !coarsened);
         }
         return new Open311Record("request", fields);
     }
 
-    private void AddExtensions(List<KeyValuePair<string, object?>> fields, RequestListRow row, RequestExtensions extensions)
+    private void AddExtensions(List<KeyValuePair<string, object?>> fields, RequestListRow row, RequestExtensions extensions, bool withAnswers)
     {
         fields.Add(new("extended_attributes", Open311Record.Of("extended_attributes",
             ("channel", row.Channel.ToString().ToLowerInvariant()),
@@ -99,7 +100,7 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             ("duplicate", row.Status == RequestStatus.Duplicate || row.ParentRequestId is not null),
             ("parent_service_request_id", row.ParentRequestId is { } parent ? extensions.ParentNumbers.GetValueOrDefault(parent) : null))));
         fields.Add(new("attributes", new Open311List("attributes", "attribute",
-            [.. extensions.Answers[row.Id].Select(a => Open311Record.Of("attribute", ("code", a.Code), ("value", a.Value)))])));
+            [.. (withAnswers ? extensions.Answers[row.Id] : []).Select(a => Open311Record.Of("attribute", ("code", a.Code), ("value", a.Value)))])));
         fields.Add(new("notes", new Open311List("notes", "note",
             [.. extensions.Notes[row.Id].Select(n => Open311Record.Of("note",
                 ("datetime", Local(n.At)),

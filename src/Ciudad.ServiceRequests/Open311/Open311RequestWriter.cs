@@ -17,6 +17,7 @@ namespace Ciudad.ServiceRequests.Open311;
 internal sealed partial class Open311RequestWriter(
     ApiKeyService keys,
     ApiKeyRateLimiter limiter,
+    RejectedKeyLimiter rejectedKeys,
     RequestIntake intake,
     PhotoProcessor photos,
     StringCatalog strings,
@@ -29,6 +30,12 @@ internal sealed partial class Open311RequestWriter(
 
     public async Task<IResult> PostAsync(HttpContext http, Open311Format format, CancellationToken cancellationToken)
     {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!rejectedKeys.IsAllowed(address))
+        {
+            return Open311Result.TooManyRequests(format,
+                $"Too many requests without a valid api_key from this address (at most {rejectedKeys.RejectionsPerMinute} a minute). Try again in 60 seconds.", 60);
+        }
         var input = new Open311Input(http.Request.Query, await ReadFormAsync(http, cancellationToken));
         Open311Call.CheckJurisdiction(input, open311.Value);
 
@@ -36,6 +43,7 @@ internal sealed partial class Open311RequestWriter(
         var key = await keys.VerifyAsync(apiKey, cancellationToken);
         if (key is null)
         {
+            rejectedKeys.RecordRejection(address);
             return Open311Result.Error(format, StatusCodes.Status403Forbidden,
                 apiKey is null ? "api_key is required to file a service request." : "api_key is not valid, or it was revoked.");
         }

@@ -161,11 +161,11 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             }
             if (filter.Text is { } text)
             {
-                // A coarsened request's address is not public, so it must not be searchable either.
+                // A coarsened request's description and address are not public, so they must not be searchable either.
                 // ToLower() here is SQL lower() on both providers, not .NET's culture-dependent one.
 #pragma warning disable CA1304, CA1311, CA1862
-                query = query.Where(x => x.r.Description.ToLower().Contains(text)
-                    || (x.s.Sensitivity == Sensitivity.Public && x.r.Address != null && x.r.Address.ToLower().Contains(text)));
+                query = query.Where(x => x.s.Sensitivity == Sensitivity.Public
+                    && (x.r.Description.ToLower().Contains(text) || (x.r.Address != null && x.r.Address.ToLower().Contains(text))));
 #pragma warning restore CA1304, CA1311, CA1862
             }
             if (filter.Box is { } box)

@@ -14,8 +14,8 @@ public sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
         var existing = request.Followers.FirstOrDefault(f => string.Equals(f.Email, email, StringComparison.OrdinalIgnoreCase));
         if (existing is not null)
         {
-            existing.Culture = culture;
-            existing.UserId ??= userId;
+            // Someone typing an address that already follows changes nothing: not its language,
+            // not whose account it belongs to (follows are not confirmed by email).
             return existing;
         }
         var follower = new RequestFollower
@@ -30,11 +30,12 @@ public sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
         return follower;
     }
 
-    /// <summary>Follows an open request; false when there is no such open request. Following twice is harmless.</summary>
+    /// <summary>Follows an open, non-hidden request; false when there is no such request. Following twice is harmless.</summary>
     public async Task<bool> FollowAsync(string number, string email, string culture, string? userId, CancellationToken cancellationToken = default)
     {
         var request = await db.Requests().Include(r => r.Followers)
-            .FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
+            .FirstOrDefaultAsync(r => r.Number == number && r.Service!.Sensitivity != Catalog.Sensitivity.Hidden, cancellationToken);
+        // A hidden request answers exactly like an unknown one: its existence is not public.
         if (request is null || !request.IsOpen)
         {
             return false;

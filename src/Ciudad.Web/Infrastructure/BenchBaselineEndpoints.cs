@@ -13,8 +13,8 @@ namespace Ciudad.Web.Infrastructure;
 /// <c>ToQueryString()</c>), run through plain Npgsql and written with a bare Utf8JsonWriter — no
 /// EF, no Open311 formatting layer. bench/open311-load.sh measures both in the same process, so
 /// the cost of Ciudad's stack is a ratio. Mapped only when <c>Ciudad:Bench:Enabled=true</c> on
-/// PostgreSQL; it serves only what the public API serves (same SQL: no personal columns, hidden
-/// services left out), so an accidental enable exposes nothing new.
+/// PostgreSQL, and answered on loopback only: the rows are raw (no personal columns, hidden services
+/// left out, but coarsened services' exact points are not coarsened).
 /// </summary>
 public static partial class BenchBaselineEndpoints
 {
@@ -63,14 +63,20 @@ public static partial class BenchBaselineEndpoints
         app.Logger.LogWarning("Benchmark baseline endpoints are mapped at /bench/baseline ({Setting}=true). List SQL:\n{List}\nSingle SQL:\n{Single}",
             EnabledSetting, list.Sql, single.Sql);
 
-        var group = app.MapGroup("/bench/baseline").AllowAnonymous().ExcludeFromDescription();
+        // Raw rows (exact coordinates of coarsened services included): answered on loopback only,
+        // where the load script runs, never to the network even if the setting is left on.
+        var group = app.MapGroup("/bench/baseline").AllowAnonymous().ExcludeFromDescription()
+            .AddEndpointFilter((context, next) =>
+                context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+                    ? next(context)
+                    : ValueTask.FromResult<object?>(Results.NotFound()));
         group.MapGet("/requests.json", (HttpContext http) =>
         {
             var q = http.Request.Query;
             var serviceIds = q["service_code"].ToString().Split(',')
                 .Select(code => serviceIdsByCode.TryGetValue(code, out var id) ? id : -1).ToList();
-            var page = int.Parse(q["page"].FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
-            var size = int.Parse(q["page_size"].FirstOrDefault() ?? "50", CultureInfo.InvariantCulture);
+            var page = int.TryParse(q["page"], CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
+            var size = int.TryParse(q["page_size"], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 500) : 50;
             return RunAsync(http, dataSource, list, new Dictionary<string, object>
             {
                 // EF renders a list either as one array parameter or as one parameter per item.

@@ -177,24 +177,27 @@ public sealed class RequestReadTests(AppFixture fixture) : IClassFixture<AppFixt
         var weeds = await app.CreateRequestAsync(r => r with { ServiceCode = "weeds-vacant-lot", Description = marker, Answers = new Dictionary<string, IReadOnlyList<string>>(), Latitude = 31.7712, Longitude = -106.4431, Address = $"4512 Sunny Lane {marker}addr" });
         var cell = new GeoPoint(31.7712, -106.4431).Coarsen(500);
 
-        var list = await app.Open311GetAsync($"/requests.json?q={marker}");
-        var byId = await app.Open311GetAsync($"/requests.json?service_request_id={bite.Number},{weeds.Number}");
+        var bySearch = await app.Open311GetAsync($"/requests.json?q={marker}");
+        var byId = await app.Open311GetAsync($"/requests.json?service_request_id={bite.Number},{weeds.Number}&extensions=true");
         var single = await app.Open311GetAsync($"/requests/{bite.Number}.json");
         var byAddress = await app.Open311GetAsync($"/requests.json?q={marker}addr");
-        var houseBox = await app.Open311GetAsync($"/requests.json?q={marker}&bbox=-106.44311,31.77119,-106.44309,31.77121");
-        var cellBox = await app.Open311GetAsync(FormattableString.Invariant($"/requests.json?q={marker}&bbox={cell.Longitude - 0.0001},{cell.Latitude - 0.0001},{cell.Longitude + 0.0001},{cell.Latitude + 0.0001}"));
+        var houseBox = await app.Open311GetAsync("/requests.json?service_code=weeds-vacant-lot&bbox=-106.44311,31.77119,-106.44309,31.77121");
+        var cellBox = await app.Open311GetAsync(FormattableString.Invariant($"/requests.json?service_code=weeds-vacant-lot&bbox={cell.Longitude - 0.0001},{cell.Latitude - 0.0001},{cell.Longitude + 0.0001},{cell.Latitude + 0.0001}"));
 
-        var record = Assert.Single(list.Json.EnumerateArray());
+        // The coarsened report's own words and address often name the house: not shown, not searchable.
+        var record = Assert.Single(byId.Json.EnumerateArray());
         Assert.Equal(weeds.Number, record.GetProperty("service_request_id").GetString());
         Assert.Equal(JsonValueKindNull, record.GetProperty("address").ValueKind);
+        Assert.Equal(JsonValueKindNull, record.GetProperty("description").ValueKind);
         Assert.Equal(cell.Latitude, record.GetProperty("lat").GetDouble());
         Assert.Equal(cell.Longitude, record.GetProperty("long").GetDouble());
-        Assert.DoesNotContain("Sunny Lane", list.Body, StringComparison.Ordinal);
-        Assert.Equal([weeds.Number], byId.Ids());
+        Assert.DoesNotContain("Sunny Lane", byId.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, byId.Body, StringComparison.Ordinal);
+        Assert.Empty(bySearch.Ids());
         single.AssertErrors("json", HttpStatusCode.NotFound);
         Assert.Empty(byAddress.Ids());
-        Assert.Empty(houseBox.Ids());
-        Assert.Equal([weeds.Number], cellBox.Ids());
+        Assert.DoesNotContain(weeds.Number, houseBox.Ids());
+        Assert.Contains(weeds.Number, cellBox.Ids());
     }
 
     [Theory, BothDatabases]
