@@ -1,3 +1,4 @@
+using Ciudad.Platform.Identity;
 namespace Ciudad.ServiceRequests.Catalog;
 
 /// <summary>
@@ -42,7 +43,7 @@ public sealed class Service
     public string Group(string culture) => IsSpanish(culture) ? GroupEs : GroupEn;
     public string Keywords(string culture) => IsSpanish(culture) ? KeywordsEs : KeywordsEn;
 
-    internal static bool IsSpanish(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsSpanish(string culture) => SupportedCultures.Normalize(culture) == SupportedCultures.Spanish;
 }
 
 public enum SlaKind

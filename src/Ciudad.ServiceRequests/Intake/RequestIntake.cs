@@ -1,3 +1,4 @@
+using Ciudad.Platform.Identity;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using Ciudad.Platform.Data;
@@ -92,7 +93,7 @@ public sealed class RequestIntake(
             ReporterName = Trimmed(submission.Name, 200),
             ReporterEmail = string.IsNullOrEmpty(email) ? null : email,
             ReporterPhone = Trimmed(submission.Phone, 40),
-            ReporterCulture = Culture(submission.Culture),
+            ReporterCulture = SupportedCultures.Normalize(submission.Culture),
         };
         foreach (var attribute in service.Attributes)
         {
@@ -181,8 +182,6 @@ public sealed class RequestIntake(
 
     private static bool IsEmailAddress(string value) =>
         value.Length <= 256 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
-
-    private static string Culture(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? "es" : "en";
 
     private static string? Trimmed(string? value, int max)
     {

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -43,5 +44,5 @@ internal static class Open311Call
     /// <summary>Echoed values stay short in error descriptions.</summary>
     public static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
-    private static bool IsSpanish(string? tag) => tag is not null && tag.StartsWith("es", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSpanish(string? tag) => SupportedCultures.Normalize(tag) == SupportedCultures.Spanish;
 }

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Identity;
 using System.Globalization;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
@@ -89,6 +90,6 @@ internal sealed class SlaBreaches(CiudadDbContext db, Emails emails, CityTime ci
 
     private sealed record Breach(long Id, string Number, int DepartmentId, RequestStatus Status, DateTimeOffset ExpectedAt, string NameEn, string NameEs)
     {
-        public string ServiceName(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? NameEs : NameEn;
+        public string ServiceName(string culture) => SupportedCultures.Normalize(culture) == SupportedCultures.Spanish ? NameEs : NameEn;
     }
 }

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Identity;
 using System.Security.Cryptography;
 using Ciudad.Platform.Data;
 using Ciudad.ServiceRequests.Requests;
@@ -21,7 +22,7 @@ public sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
         var follower = new RequestFollower
         {
             Email = email.Trim(),
-            Culture = culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? "es" : "en",
+            Culture = SupportedCultures.Normalize(culture),
             UserId = userId,
             FollowedAt = now,
             UnsubscribeToken = NewToken(),
