@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
+using Ciudad.Platform.Text;
 
 namespace Ciudad.ServiceRequests.Open311;
 
@@ -16,9 +17,13 @@ internal static class Open311Writer
         Indent = false,
     };
 
-    // Text stays readable ("city's", "Bache en la calle"): the body is served as application/json
-    // with nosniff, never inlined into HTML, so HTML-sensitive characters need no escaping.
-    private static readonly JsonWriterOptions JsonSettings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // HTML-sensitive characters (< > & ' ") are escaped as \u003C and so on: a client that pastes a
+    // description into a page, or a browser that sniffs the body, never meets live markup. Letters of
+    // every script stay readable ("Bache en la calle", "señal").
+    private static readonly JsonWriterOptions JsonSettings = new()
+    {
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public static byte[] Render(Open311Node root, Open311Format format) =>
         format == Open311Format.Json ? Json(root) : Xml(root);
@@ -103,60 +108,15 @@ internal static class Open311Writer
 
     private static string Scalar(object value) => value switch
     {
-        string s => Clean(s),
+        string s => UntrustedText.ForXml(s),
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTimeOffset t => DateTime(t),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Clean(value.ToString() ?? ""),
+        _ => UntrustedText.ForXml(value.ToString() ?? ""),
     };
 
     /// <summary>ISO 8601 with the offset the instant carries (callers pass city-local instants).</summary>
     public static string DateTime(DateTimeOffset instant) =>
         instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Drops characters XML 1.0 cannot carry (control characters, lone surrogates) so that stored
-    /// text from any client never makes a response unparseable; JSON gets the same text.
-    /// </summary>
-    public static string Clean(string text)
-    {
-        var firstBad = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!IsKept(text, i, out var width))
-            {
-                firstBad = i;
-                break;
-            }
-            i += width - 1;
-        }
-        if (firstBad < 0)
-        {
-            return text;
-        }
-        var builder = new StringBuilder(text.Length);
-        builder.Append(text, 0, firstBad);
-        for (var i = firstBad; i < text.Length; i++)
-        {
-            if (IsKept(text, i, out var width))
-            {
-                builder.Append(text, i, width);
-                i += width - 1;
-            }
-        }
-        return builder.ToString();
-    }
-
-    private static bool IsKept(string text, int index, out int width)
-    {
-        var c = text[index];
-        if (char.IsHighSurrogate(c) && index + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[index + 1], c))
-        {
-            width = 2;
-            return true;
-        }
-        width = 1;
-        return XmlConvert.IsXmlChar(c);
-    }
 }

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Localization;
+using Ciudad.Platform.Text;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed class AtomFeed(PublicRequests requests, StringCatalog strings, Cit
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, settings))
         {
-            new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Save(writer);
+            new XDocument(new XDeclaration("1.0", "utf-8", null), WithoutNonXmlCharacters(feed)).Save(writer);
         }
         return stream.ToArray();
     }
@@ -73,6 +74,23 @@ public sealed class AtomFeed(PublicRequests requests, StringCatalog strings, Cit
             title += " · " + (AreaName(area, culture) ?? area);
         }
         return title;
+    }
+
+    /// <summary>
+    /// The feed's text comes from stored reports and from the query string: whatever either holds,
+    /// a character XML cannot carry is dropped here rather than failing the whole feed.
+    /// </summary>
+    private static XElement WithoutNonXmlCharacters(XElement root)
+    {
+        foreach (var text in root.DescendantNodes().OfType<XText>())
+        {
+            text.Value = UntrustedText.ForXml(text.Value);
+        }
+        foreach (var attribute in root.DescendantsAndSelf().Attributes())
+        {
+            attribute.Value = UntrustedText.ForXml(attribute.Value);
+        }
+        return root;
     }
 
     private string? AreaName(string? code, string culture) => code is null ? null : geography.FindArea(code)?.Name(culture);

@@ -66,7 +66,9 @@ public sealed record PublicRequestFilter
         return string.Join("&", parts);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    // Query strings are untrusted text too: a NUL would fail the PostgreSQL query and U+FFFF the feed.
+    private static string? Blank(string? value) =>
+        Intake.PlainText.Clean(value) is { } cleaned && !string.IsNullOrWhiteSpace(cleaned) ? cleaned.Trim() : null;
 
     private static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -125,6 +125,7 @@ public sealed class RequestReopening(
     /// </summary>
     public async Task<ReopenRefusal> ReopenAsync(string number, string note, string? userId, string? token, CancellationToken cancellationToken = default)
     {
+        note = Intake.PlainText.Clean(note) ?? "";
         var id = await db.Requests().Where(r => r.Number == number).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         var request = id is null ? null : await updates.LoadAsync(id.Value, cancellationToken);
         if (request is null)

@@ -115,8 +115,8 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         template.ServiceId = input.ServiceId;
         template.TitleEn = input.TitleEn.Trim();
         template.TitleEs = input.TitleEs.Trim();
-        template.BodyEn = input.BodyEn.Trim();
-        template.BodyEs = input.BodyEs.Trim();
+        template.BodyEn = Intake.PlainText.Clean(input.BodyEn)!.Trim();
+        template.BodyEs = Intake.PlainText.Clean(input.BodyEs)!.Trim();
         template.SuggestedStatus = input.SuggestedStatus;
     }
 

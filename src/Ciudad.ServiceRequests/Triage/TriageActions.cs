@@ -234,7 +234,7 @@ public sealed class TriageActions(
             Kind = kind,
             IsPublic = false,
             Status = request.Status,
-            Note = note,
+            Note = Intake.PlainText.Clean(note),
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
             Detail = detail,

@@ -28,6 +28,8 @@ public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCata
     {
         var service = request.Service ?? throw new InvalidOperationException("Load the request with its service.");
         var now = clock.GetUtcNow();
+        // Every channel that publishes (staff, the reporter reopening, a merge) comes through here.
+        note = Intake.PlainText.Clean(note);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var wasOpen = request.IsOpen;
         request.Status = status;

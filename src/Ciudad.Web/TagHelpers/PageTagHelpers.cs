@@ -173,7 +173,7 @@ public sealed class SummaryRowTagHelper(IStringLocalizer<Program> strings) : Tag
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "ciudad-summary-list__row");
         var encode = HtmlEncoder.Default;
-        var value = string.IsNullOrWhiteSpace(Value) ? $"<span class=\"text-base\">{encode.Encode(strings["Form.Summary.NotGiven"])}</span>" : encode.Encode(Value);
+        var value = string.IsNullOrWhiteSpace(Value) ? $"<span class=\"text-base\">{encode.Encode(strings["Form.Summary.NotGiven"])}</span>" : $"<bdi>{encode.Encode(Value)}</bdi>";
         var change = ChangeUrl is null ? "" :
             $"<dd class=\"ciudad-summary-list__action\"><a class=\"usa-link\" href=\"{encode.Encode(ChangeUrl)}\">{encode.Encode(strings["Form.Summary.Change"])}<span class=\"usa-sr-only\"> {encode.Encode(Key)}</span></a></dd>";
         output.Content.SetHtmlContent($"<dt class=\"ciudad-summary-list__key\">{encode.Encode(Key)}</dt><dd class=\"ciudad-summary-list__value\">{value}</dd>{change}");
