@@ -17,17 +17,17 @@ namespace Ciudad.Platform.Text;
 /// </summary>
 public static class UntrustedText
 {
-    public static string? Clean(string? value) => value is null ? null : Filter(value, IsKeptAtIntake);
+    public static string? Clean(string? value) => value is null ? null : Filter(value, atIntake: true);
 
-    public static string ForXml(string value) => Filter(value, IsXmlChar);
+    public static string ForXml(string value) => Filter(value, atIntake: false);
 
     /// <summary>True when <paramref name="codePoint"/> is a bidirectional embedding, override or isolate control.</summary>
     public static bool IsBidiControl(int codePoint) => codePoint is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
 
-    private static string Filter(string text, Func<int, bool> isKept)
+    private static string Filter(string text, bool atIntake)
     {
         // Fast path: most text is clean and is returned as the same instance.
-        var firstDropped = FirstDropped(text, isKept, 0);
+        var firstDropped = FirstDropped(text, atIntake);
         if (firstDropped < 0)
         {
             return text;
@@ -37,7 +37,7 @@ public static class UntrustedText
         for (var i = firstDropped; i < text.Length; i++)
         {
             var width = Width(text, i, out var codePoint);
-            if (codePoint >= 0 && isKept(codePoint))
+            if (codePoint >= 0 && IsKept(codePoint, atIntake))
             {
                 builder.Append(text, i, width);
             }
@@ -46,12 +46,16 @@ public static class UntrustedText
         return builder.ToString();
     }
 
-    private static int FirstDropped(string text, Func<int, bool> isKept, int start)
+    private static int FirstDropped(string text, bool atIntake)
     {
-        for (var i = start; i < text.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
+            if (text[i] is >= ' ' and < '\u007F')
+            {
+                continue; // printable ASCII, most of any text: always kept
+            }
             var width = Width(text, i, out var codePoint);
-            if (codePoint < 0 || !isKept(codePoint))
+            if (codePoint < 0 || !IsKept(codePoint, atIntake))
             {
                 return i;
             }
@@ -72,6 +76,8 @@ public static class UntrustedText
         codePoint = char.IsSurrogate(c) ? -1 : c;
         return 1;
     }
+
+    private static bool IsKept(int codePoint, bool atIntake) => atIntake ? IsKeptAtIntake(codePoint) : IsXmlChar(codePoint);
 
     private static bool IsKeptAtIntake(int codePoint) =>
         IsXmlChar(codePoint)
