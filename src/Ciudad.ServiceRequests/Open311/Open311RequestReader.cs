@@ -137,7 +137,7 @@ internal sealed class Open311RequestReader(
             UpdatedBefore = updatedBefore,
             Text = ReadText(input),
             Box = box,
-            CoarseBox = box is { } b ? CoarseGrid.ExactRange(b, options.Value.CoarsenMeters) : null,
+            CoarseRanges = box is { } b ? CoarseGrid.ExactRanges(b, options.Value.CoarsenMeters) : null,
             Page = input.Integer("page", 1, MaxPage) ?? 1,
             PageSize = input.Integer("page_size", 1, MaxPageSize, clamp: true) ?? DefaultPageSize,
         };
