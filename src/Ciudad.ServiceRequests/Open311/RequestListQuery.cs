@@ -184,6 +184,7 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             ? ordered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             : ordered.Take(MaxNumbers);
         var photos = db.RequestPhotos().AsNoTracking();
+        var events = db.RequestEvents().AsNoTracking();
         return page.Select(x => new RequestListRow
         {
             Id = x.Request.Id,
@@ -195,7 +196,12 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             DepartmentNameEn = x.Department.NameEn,
             DepartmentNameEs = x.Department.NameEs,
             Status = x.Request.Status,
-            StatusNotes = x.Request.StatusNotes,
+            // A coarsened report's reopen note is the reporter's own words (like its description, it may
+            // name the house): its public status notes are the latest note from the city instead.
+            StatusNotes = x.Service.Sensitivity == Sensitivity.CoarsenedLocation
+                ? events.Where(e => e.RequestId == x.Request.Id && e.IsPublic && e.Note != null && e.Kind != RequestEventKind.Reopened)
+                    .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()
+                : x.Request.StatusNotes,
             Description = x.Request.Description,
             Latitude = x.Request.Latitude,
             Longitude = x.Request.Longitude,
@@ -208,7 +214,8 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             ExpectedAt = x.Request.ExpectedAt,
             Channel = x.Request.Channel,
             ParentRequestId = x.Request.ParentRequestId,
-            FirstPhotoId = photos.Where(p => p.RequestId == x.Request.Id && p.IsPublic).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
+            // Photos can show a house or a face: only fully public services publish them (as on the tracking page).
+            FirstPhotoId = photos.Where(p => p.RequestId == x.Request.Id && p.IsPublic && x.Service.Sensitivity == Sensitivity.Public).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
         });
     }
 
