@@ -35,6 +35,7 @@ public static class ServiceRequestsModule
         services.AddSingleton<CityGeography>();
         services.AddSingleton<SlaCalendar>();
         services.AddSingleton<PhotoProcessor>();
+        services.AddSingleton<PhotoBudget>();
         services.AddScoped<RequestIntake>();
         services.AddScoped<RequestFollowing>();
         services.AddScoped<RequestUpdates>();

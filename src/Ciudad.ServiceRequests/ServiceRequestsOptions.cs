@@ -22,6 +22,26 @@ public sealed class ServiceRequestsOptions
     /// <summary>Largest accepted upload per photo, before conversion.</summary>
     [Range(100_000, 50_000_000)] public int MaxPhotoBytes { get; set; } = 10_000_000;
 
+    /// <summary>
+    /// Largest accepted photo in decoded pixels (millions), read from the file's header before any
+    /// decoding: a small file can declare a huge image whose decoding takes many seconds of CPU.
+    /// </summary>
+    [Range(1, 400)] public int MaxPhotoMegapixels { get; set; } = 40;
+
+    /// <summary>Photos decoded at the same time in this process; 0 means one per processor core.</summary>
+    [Range(0, 256)] public int PhotoProcessingSlots { get; set; }
+
+    /// <summary>How long a photo waits for a free slot before the upload is refused with "try again".</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan PhotoQueueWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest one photo may take to convert; a slower one is refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PhotoProcessingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Photos one poster (signed-in person, client address or Open311 key) may send per minute, refused or not.</summary>
+    [Range(1, 100_000)] public int PhotosPerMinute { get; set; } = 20;
+
     /// <summary>Size of the grid cell that sensitive locations are snapped to in public views.</summary>
     [Range(50, 5000)] public int CoarsenMeters { get; set; } = 500;
 

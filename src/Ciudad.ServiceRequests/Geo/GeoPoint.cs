@@ -27,16 +27,13 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 
     /// <summary>
     /// Snaps to the centre of a grid cell about <paramref name="cellMeters"/> wide, so a public map
-    /// shows the neighbourhood of a sensitive report but not the house.
+    /// shows the neighbourhood of a sensitive report but not the house. See <see cref="CoarseCells"/>.
     /// </summary>
     public GeoPoint Coarsen(double cellMeters)
     {
-        var latStep = cellMeters / 111_320d;
-        // A fixed reference latitude keeps cells stable across the city (El Paso spans < 0.5°).
-        var lonStep = cellMeters / (111_320d * Math.Cos(ToRadians(Math.Round(Latitude))));
-        return new GeoPoint(
-            Math.Round((Math.Floor(Latitude / latStep) + 0.5) * latStep, 6),
-            Math.Round((Math.Floor(Longitude / lonStep) + 0.5) * lonStep, 6));
+        var row = CoarseCells.Row(Latitude, cellMeters);
+        var lonStep = CoarseCells.LongitudeStep(row, cellMeters);
+        return new GeoPoint(CoarseCells.RowCentre(row, cellMeters), CoarseCells.Centre(CoarseCells.Index(Longitude, lonStep), lonStep));
     }
 
     private static double ToRadians(double degrees) => degrees * Math.PI / 180d;

@@ -4,31 +4,79 @@ namespace Ciudad.ServiceRequests.Open311;
 
 /// <summary>
 /// Box searches over coarsened requests. <see cref="GeoPoint.Coarsen"/> publishes the centre of a
-/// grid cell; this finds the exact-coordinate range whose cells have their centre inside a box,
-/// so SQL can filter on the stored (indexed) columns and still match only what the public sees.
+/// <see cref="CoarseCells"/> cell; this finds the exact-coordinate rectangles made of the cells
+/// whose published centre lies inside a box, so SQL can filter on the stored (indexed) columns and
+/// match exactly what the public sees. Each rectangle is a whole number of cells (rows sharing one
+/// column width), so the answer for any box is the same for every point of a cell.
 /// </summary>
 public static class CoarseGrid
 {
-    private const double MetersPerDegree = 111_320d;
-
-    /// <summary>The exact range (maxima exclusive); an empty box (min &gt; max) when no cell centre falls inside.</summary>
-    public static GeoBox ExactRange(GeoBox box, double cellMeters)
+    /// <summary>
+    /// The rectangles (maxima exclusive) covering the cells whose centre lies in <paramref name="box"/>;
+    /// empty when there is none. One rectangle per whole-degree reference latitude the box spans.
+    /// </summary>
+    public static IReadOnlyList<GeoBox> ExactRanges(GeoBox box, double cellMeters)
     {
-        var latStep = cellMeters / MetersPerDegree;
-        // Coarsen takes the longitude step at the point's whole-degree latitude; the box's middle
-        // stands for it (the same for every point of a city-sized box away from a x.5° parallel).
-        var referenceLatitude = Math.Round((box.MinLatitude + box.MaxLatitude) / 2);
-        var lonStep = cellMeters / (MetersPerDegree * Math.Cos(referenceLatitude * Math.PI / 180d));
-        var (minLat, maxLat) = Cells(box.MinLatitude, box.MaxLatitude, latStep);
-        var (minLon, maxLon) = Cells(box.MinLongitude, box.MaxLongitude, lonStep);
-        return new GeoBox(minLat, minLon, maxLat, maxLon);
+        var latStep = CoarseCells.LatitudeStep(cellMeters);
+        if (CentresWithin(box.MinLatitude, box.MaxLatitude, latStep) is not { } rows)
+        {
+            return [];
+        }
+        var ranges = new List<GeoBox>();
+        for (var row = rows.First; row <= rows.Last; row++)
+        {
+            // Rows sharing a reference latitude share a column width: one rectangle for all of them.
+            var reference = CoarseCells.ReferenceLatitude(row, cellMeters);
+            var lastOfBand = LastRowOfBand(row, rows.Last, reference, cellMeters);
+            var lonStep = CoarseCells.LongitudeStep(row, cellMeters);
+            if (CentresWithin(box.MinLongitude, box.MaxLongitude, lonStep) is { } columns)
+            {
+                ranges.Add(new GeoBox(row * latStep, columns.First * lonStep, (lastOfBand + 1) * latStep, (columns.Last + 1) * lonStep));
+            }
+            row = lastOfBand;
+        }
+        return ranges;
     }
 
-    /// <summary>Cells k whose centre (k + ½)·step lies in [min, max] cover [k_min·step, (k_max + 1)·step).</summary>
-    private static (double Min, double Max) Cells(double min, double max, double step)
+    /// <summary>The first and last cell k whose published centre lies in [min, max], or null.</summary>
+    private static (long First, long Last)? CentresWithin(double min, double max, double step)
     {
-        var first = Math.Ceiling((min / step) - 0.5);
-        var last = Math.Floor((max / step) - 0.5);
-        return first > last ? (1, 0) : (first * step, (last + 1) * step);
+        // The estimate from the unrounded centre (k + ½)·step, then corrected against the published
+        // (rounded) centre so a box edge a few centimetres from a centre agrees with what is shown.
+        var first = (long)Math.Ceiling((min / step) - 0.5);
+        while (CoarseCells.Centre(first, step) < min)
+        {
+            first++;
+        }
+        while (CoarseCells.Centre(first - 1, step) >= min)
+        {
+            first--;
+        }
+        var last = (long)Math.Floor((max / step) - 0.5);
+        while (CoarseCells.Centre(last, step) > max)
+        {
+            last--;
+        }
+        while (CoarseCells.Centre(last + 1, step) <= max)
+        {
+            last++;
+        }
+        return first > last ? null : (first, last);
+    }
+
+    /// <summary>The last row up to <paramref name="lastRow"/> whose reference latitude is still <paramref name="reference"/>.</summary>
+    private static long LastRowOfBand(long row, long lastRow, double reference, double cellMeters)
+    {
+        // Reference latitudes only grow with the row; jump near the band's edge, then step onto it.
+        var estimate = Math.Clamp(CoarseCells.Row(reference + 0.5, cellMeters), row, lastRow);
+        while (estimate < lastRow && CoarseCells.ReferenceLatitude(estimate + 1, cellMeters) == reference)
+        {
+            estimate++;
+        }
+        while (CoarseCells.ReferenceLatitude(estimate, cellMeters) != reference)
+        {
+            estimate--;
+        }
+        return estimate;
     }
 }

@@ -87,24 +87,28 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
         };
         if (extensions is not null)
         {
-            AddExtensions(fields, row, extensions, withAnswers: !coarsened);
+            AddExtensions(fields, row, extensions, fullyPublic: row.Sensitivity == Sensitivity.Public);
         }
         return new Open311Record("request", fields);
     }
 
-    private void AddExtensions(List<KeyValuePair<string, object?>> fields, RequestListRow row, RequestExtensions extensions, bool withAnswers)
+    /// <summary>
+    /// Answers, photos and the reporter's reopen note are published only for fully public services:
+    /// for coarsened ones they may name or show the house (and their photo links would answer 404).
+    /// </summary>
+    private void AddExtensions(List<KeyValuePair<string, object?>> fields, RequestListRow row, RequestExtensions extensions, bool fullyPublic)
     {
         fields.Add(new("extended_attributes", Open311Record.Of("extended_attributes",
             ("channel", row.Channel.ToString().ToLowerInvariant()),
-            ("photos", new Open311List("photos", "photo", [.. extensions.Photos[row.Id].Select(id => (object?)Absolute(RequestLinks.Photo(row.Number, id)))])),
+            ("photos", new Open311List("photos", "photo", [.. (fullyPublic ? extensions.Photos[row.Id] : []).Select(id => (object?)Absolute(RequestLinks.Photo(row.Number, id)))])),
             ("duplicate", row.Status == RequestStatus.Duplicate || row.ParentRequestId is not null),
             ("parent_service_request_id", row.ParentRequestId is { } parent ? extensions.ParentNumbers.GetValueOrDefault(parent) : null))));
         fields.Add(new("attributes", new Open311List("attributes", "attribute",
-            [.. (withAnswers ? extensions.Answers[row.Id] : []).Select(a => Open311Record.Of("attribute", ("code", a.Code), ("value", a.Value)))])));
+            [.. (fullyPublic ? extensions.Answers[row.Id] : []).Select(a => Open311Record.Of("attribute", ("code", a.Code), ("value", a.Value)))])));
         fields.Add(new("notes", new Open311List("notes", "note",
             [.. extensions.Notes[row.Id].Select(n => Open311Record.Of("note",
                 ("datetime", Local(n.At)),
-                ("description", n.Note ?? ""),
+                ("description", (fullyPublic || n.Kind != RequestEventKind.Reopened ? n.Note : null) ?? ""),
                 ("type", NoteType(n.Kind)),
                 ("status", n.Status.DetailedName())))])));
     }

@@ -84,9 +84,11 @@ internal sealed class Open311RequestReader(
                 r.Number,
                 e.Status,
                 e.OccurredAt,
-                e.Note,
-                // The report's own photo belongs to its first update; later updates carry no media.
-                Photo = e.Kind == RequestEventKind.Received
+                // A coarsened report's reopen note is the reporter's own words, which may name the house.
+                Note = s.Sensitivity == Sensitivity.CoarsenedLocation && e.Kind == RequestEventKind.Reopened ? null : e.Note,
+                // The report's own photo belongs to its first update; later updates carry no media. Only
+                // fully public services publish photos.
+                Photo = e.Kind == RequestEventKind.Received && s.Sensitivity == Sensitivity.Public
                     ? photos.Where(p => p.RequestId == r.Id && p.IsPublic).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault()
                     : null,
             })
@@ -137,7 +139,7 @@ internal sealed class Open311RequestReader(
             UpdatedBefore = updatedBefore,
             Text = ReadText(input),
             Box = box,
-            CoarseBox = box is { } b ? CoarseGrid.ExactRange(b, options.Value.CoarsenMeters) : null,
+            CoarseRanges = box is { } b ? CoarseGrid.ExactRanges(b, options.Value.CoarsenMeters) : null,
             Page = input.Integer("page", 1, MaxPage) ?? 1,
             PageSize = input.Integer("page_size", 1, MaxPageSize, clamp: true) ?? DefaultPageSize,
         };

@@ -20,6 +20,7 @@ internal sealed partial class Open311RequestWriter(
     RejectedKeyLimiter rejectedKeys,
     RequestIntake intake,
     PhotoProcessor photos,
+    PhotoBudget photoBudget,
     StringCatalog strings,
     Open311Presenter presenter,
     IOptions<Open311Options> open311,
@@ -65,7 +66,7 @@ internal sealed partial class Open311RequestWriter(
             Zipcode = input.Text("zipcode"),
             Description = input.Text("description"),
             Answers = ReadAnswers(input.Form),
-            Photos = await ReadPhotosAsync(input.Form, cancellationToken),
+            Photos = await ReadPhotosAsync(input.Form, key, cancellationToken),
             Name = Name(input.Text("first_name"), input.Text("last_name")),
             Email = input.Text("email"),
             Phone = input.Text("phone"),
@@ -145,7 +146,7 @@ internal sealed partial class Open311RequestWriter(
         return answers;
     }
 
-    private async Task<List<ProcessedPhoto>> ReadPhotosAsync(IFormCollection? form, CancellationToken cancellationToken)
+    private async Task<List<ProcessedPhoto>> ReadPhotosAsync(IFormCollection? form, ApiKey key, CancellationToken cancellationToken)
     {
         var files = form is null ? [] : form.Files.Where(f => f.Name is "media" or "media[]").ToList();
         if (files.Count > options.Value.MaxPhotos)
@@ -156,16 +157,28 @@ internal sealed partial class Open311RequestWriter(
         var problems = new List<string>();
         foreach (var (file, index) in files.Select((f, i) => (f, i + 1)))
         {
+            var name = $"media file {index} ({Open311Call.Truncate(file.FileName)})";
+            // Every photo costs CPU, refused or not: each spends from the key's photo budget.
+            if (!photoBudget.TrySpend($"key:{key.Id}", out var retryAfter))
+            {
+                throw new Open311Problem(StatusCodes.Status429TooManyRequests,
+                    $"{name} was not processed: this api_key may send at most {photoBudget.PhotosPerMinute} photos a minute. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.");
+            }
             var result = file.Length > options.Value.MaxPhotoBytes
                 ? PhotoResult.Failed(PhotoProblem.TooLarge)
-                : photos.Process(await ReadAllAsync(file, cancellationToken));
+                : await photos.ProcessAsync(await ReadAllAsync(file, cancellationToken), cancellationToken);
+            if (result.Problem == PhotoProblem.Busy)
+            {
+                throw new Open311Problem(StatusCodes.Status503ServiceUnavailable,
+                    $"{name} was not processed: the server is busy with other photos. Try again in a minute.");
+            }
             if (result.Photo is { } photo)
             {
                 processed.Add(photo);
             }
             else
             {
-                problems.Add($"media file {index} ({Open311Call.Truncate(file.FileName)}): {PhotoProblemText(result.Problem)}");
+                problems.Add($"{name}: {PhotoProblemText(result)}");
             }
         }
         if (problems.Count > 0)
@@ -182,8 +195,11 @@ internal sealed partial class Open311RequestWriter(
         return buffer.ToArray();
     }
 
-    private string PhotoProblemText(PhotoProblem problem) => problem switch
+    private string PhotoProblemText(PhotoResult result) => result.Problem switch
     {
+        PhotoProblem.TooManyPixels => FormattableString.Invariant(
+            $"too many pixels: {result.Width}×{result.Height}, the limit is {options.Value.MaxPhotoMegapixels} megapixels."),
+        PhotoProblem.TooSlow => "the photo took too long to process; send a smaller one.",
         PhotoProblem.Empty => "the file is empty.",
         PhotoProblem.TooLarge => $"the file is larger than {options.Value.MaxPhotoBytes / 1_000_000} MB.",
         PhotoProblem.NotAPhoto => "the file is not a JPEG, PNG, WebP or HEIC photo (its content was checked, not its name).",

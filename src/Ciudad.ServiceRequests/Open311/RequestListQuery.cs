@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Departments;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +30,16 @@ public sealed record RequestListFilter
     public string? Text { get; init; }
     public GeoBox? Box { get; init; }
 
-    /// <summary>For coarsened services: the exact-coordinate range whose grid cells have their centre in <see cref="Box"/>.</summary>
-    public GeoBox? CoarseBox { get; init; }
+    /// <summary>
+    /// For coarsened services: the exact-coordinate rectangles made of the grid cells whose published
+    /// centre lies in <see cref="Box"/> (<see cref="CoarseGrid.ExactRanges"/>).
+    /// </summary>
+    public IReadOnlyList<GeoBox>? CoarseRanges { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
 }
 
-/// <summary>A latitude/longitude rectangle; the maxima are exclusive for <see cref="RequestListFilter.CoarseBox"/>.</summary>
+/// <summary>A latitude/longitude rectangle; the maxima are exclusive for <see cref="RequestListFilter.CoarseRanges"/>.</summary>
 public readonly record struct GeoBox(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude);
 
 /// <summary>One request as the list shows it: only the columns GeoReport needs (no personal data is read).</summary>
@@ -123,96 +128,127 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             join s in db.Services().AsNoTracking() on r.ServiceId equals s.Id
             join d in db.Departments.AsNoTracking() on r.DepartmentId equals d.Id
             where s.Sensitivity != Sensitivity.Hidden
-            select new { r, s, d };
+            select new Joined { Request = r, Service = s, Department = d };
 
         if (filter.Numbers is { } numbers)
         {
-            query = query.Where(x => numbers.Contains(x.r.Number));
+            query = query.Where(x => numbers.Contains(x.Request.Number));
         }
         else
         {
             if (filter.ServiceIds is { } ids)
             {
-                query = query.Where(x => ids.Contains(x.r.ServiceId));
+                query = query.Where(x => ids.Contains(x.Request.ServiceId));
             }
             else if (filter.ServiceCodes is { } codes)
             {
-                query = query.Where(x => codes.Contains(x.s.Code));
+                query = query.Where(x => codes.Contains(x.Service.Code));
             }
             if (filter.IsOpen is { } open)
             {
-                query = query.Where(x => x.r.IsOpen == open);
+                query = query.Where(x => x.Request.IsOpen == open);
             }
             if (filter.RequestedFrom is { } from)
             {
-                query = query.Where(x => x.r.RequestedAt >= from);
+                query = query.Where(x => x.Request.RequestedAt >= from);
             }
             if (filter.RequestedTo is { } to)
             {
-                query = query.Where(x => x.r.RequestedAt <= to);
+                query = query.Where(x => x.Request.RequestedAt <= to);
             }
             if (filter.UpdatedAfter is { } after)
             {
-                query = query.Where(x => x.r.UpdatedAt > after);
+                query = query.Where(x => x.Request.UpdatedAt > after);
             }
             if (filter.UpdatedBefore is { } before)
             {
-                query = query.Where(x => x.r.UpdatedAt < before);
+                query = query.Where(x => x.Request.UpdatedAt < before);
             }
             if (filter.Text is { } text)
             {
                 // A coarsened request's description and address are not public, so they must not be searchable either.
                 // ToLower() here is SQL lower() on both providers, not .NET's culture-dependent one.
 #pragma warning disable CA1304, CA1311, CA1862
-                query = query.Where(x => x.s.Sensitivity == Sensitivity.Public
-                    && (x.r.Description.ToLower().Contains(text) || (x.r.Address != null && x.r.Address.ToLower().Contains(text))));
+                query = query.Where(x => x.Service.Sensitivity == Sensitivity.Public
+                    && (x.Request.Description.ToLower().Contains(text) || (x.Request.Address != null && x.Request.Address.ToLower().Contains(text))));
 #pragma warning restore CA1304, CA1311, CA1862
             }
             if (filter.Box is { } box)
             {
-                // Coarsened requests are matched on their published (grid-centre) position, never the
-                // exact one: otherwise a tiny box would reveal the house.
-                var coarse = filter.CoarseBox ?? new GeoBox(1, 1, 0, 0);
-                query = query.Where(x =>
-                    (x.s.Sensitivity == Sensitivity.Public
-                        && x.r.Latitude >= box.MinLatitude && x.r.Latitude <= box.MaxLatitude
-                        && x.r.Longitude >= box.MinLongitude && x.r.Longitude <= box.MaxLongitude)
-                    || (x.s.Sensitivity == Sensitivity.CoarsenedLocation
-                        && x.r.Latitude >= coarse.MinLatitude && x.r.Latitude < coarse.MaxLatitude
-                        && x.r.Longitude >= coarse.MinLongitude && x.r.Longitude < coarse.MaxLongitude));
+                query = query.Where(InBox(box, filter.CoarseRanges ?? []));
             }
         }
 
-        var ordered = query.OrderByDescending(x => x.r.RequestedAt).ThenByDescending(x => x.r.Id);
+        var ordered = query.OrderByDescending(x => x.Request.RequestedAt).ThenByDescending(x => x.Request.Id);
         var page = filter.Numbers is null
             ? ordered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             : ordered.Take(MaxNumbers);
         var photos = db.RequestPhotos().AsNoTracking();
+        var events = db.RequestEvents().AsNoTracking();
         return page.Select(x => new RequestListRow
         {
-            Id = x.r.Id,
-            Number = x.r.Number,
-            ServiceCode = x.s.Code,
-            ServiceNameEn = x.s.NameEn,
-            ServiceNameEs = x.s.NameEs,
-            Sensitivity = x.s.Sensitivity,
-            DepartmentNameEn = x.d.NameEn,
-            DepartmentNameEs = x.d.NameEs,
-            Status = x.r.Status,
-            StatusNotes = x.r.StatusNotes,
-            Description = x.r.Description,
-            Latitude = x.r.Latitude,
-            Longitude = x.r.Longitude,
-            Address = x.r.Address,
-            AddressId = x.r.AddressId,
-            Zipcode = x.r.Zipcode,
-            RequestedAt = x.r.RequestedAt,
-            UpdatedAt = x.r.UpdatedAt,
-            ClosedAt = x.r.ClosedAt,
-            ExpectedAt = x.r.ExpectedAt,
-            Channel = x.r.Channel,
-            ParentRequestId = x.r.ParentRequestId,
-            FirstPhotoId = photos.Where(p => p.RequestId == x.r.Id && p.IsPublic).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
+            Id = x.Request.Id,
+            Number = x.Request.Number,
+            ServiceCode = x.Service.Code,
+            ServiceNameEn = x.Service.NameEn,
+            ServiceNameEs = x.Service.NameEs,
+            Sensitivity = x.Service.Sensitivity,
+            DepartmentNameEn = x.Department.NameEn,
+            DepartmentNameEs = x.Department.NameEs,
+            Status = x.Request.Status,
+            // A coarsened report's reopen note is the reporter's own words (like its description, it may
+            // name the house): its public status notes are the latest note from the city instead.
+            StatusNotes = x.Service.Sensitivity == Sensitivity.CoarsenedLocation
+                ? events.Where(e => e.RequestId == x.Request.Id && e.IsPublic && e.Note != null && e.Kind != RequestEventKind.Reopened)
+                    .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()
+                : x.Request.StatusNotes,
+            Description = x.Request.Description,
+            Latitude = x.Request.Latitude,
+            Longitude = x.Request.Longitude,
+            Address = x.Request.Address,
+            AddressId = x.Request.AddressId,
+            Zipcode = x.Request.Zipcode,
+            RequestedAt = x.Request.RequestedAt,
+            UpdatedAt = x.Request.UpdatedAt,
+            ClosedAt = x.Request.ClosedAt,
+            ExpectedAt = x.Request.ExpectedAt,
+            Channel = x.Request.Channel,
+            ParentRequestId = x.Request.ParentRequestId,
+            // Photos can show a house or a face: only fully public services publish them (as on the tracking page).
+            FirstPhotoId = photos.Where(p => p.RequestId == x.Request.Id && p.IsPublic && x.Service.Sensitivity == Sensitivity.Public).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
         });
+    }
+
+    /// <summary>
+    /// Public requests by their exact point; coarsened ones by their published (grid-centre) point
+    /// only, through whole cells, never the exact one: otherwise a tiny or stretched box would reveal the house.
+    /// </summary>
+    private static Expression<Func<Joined, bool>> InBox(GeoBox box, IReadOnlyList<GeoBox> coarseRanges)
+    {
+        Expression<Func<Joined, bool>> exact = x => x.Service.Sensitivity == Sensitivity.Public
+            && x.Request.Latitude >= box.MinLatitude && x.Request.Latitude <= box.MaxLatitude
+            && x.Request.Longitude >= box.MinLongitude && x.Request.Longitude <= box.MaxLongitude;
+        var body = exact.Body;
+        foreach (var cells in coarseRanges)
+        {
+            Expression<Func<Joined, bool>> coarse = x => x.Service.Sensitivity == Sensitivity.CoarsenedLocation
+                && x.Request.Latitude >= cells.MinLatitude && x.Request.Latitude < cells.MaxLatitude
+                && x.Request.Longitude >= cells.MinLongitude && x.Request.Longitude < cells.MaxLongitude;
+            body = Expression.OrElse(body, new ParameterSwap(coarse.Parameters[0], exact.Parameters[0]).Visit(coarse.Body));
+        }
+        return Expression.Lambda<Func<Joined, bool>>(body, exact.Parameters);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>A request with its service and department, as the query filters them.</summary>
+    private sealed class Joined
+    {
+        public required ServiceRequest Request { get; init; }
+        public required Service Service { get; init; }
+        public required Department Department { get; init; }
     }
 }

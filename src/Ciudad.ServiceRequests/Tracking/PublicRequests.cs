@@ -80,10 +80,13 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
             ? await db.RequestPhotos().AsNoTracking().Where(p => p.RequestId == request.Id && p.IsPublic)
                 .OrderBy(p => p.Order).Select(p => new PublicPhoto(p.Id, p.Width, p.Height)).ToListAsync(cancellationToken)
             : [];
+        // The reporter's reopen note on a sensitive report is treated like its description: staff read it, the public does not.
+        var reporterNotesPublic = request.Sensitivity == Sensitivity.Public;
         var timeline = await db.RequestEvents().AsNoTracking()
             .Where(e => e.RequestId == request.Id && e.IsPublic && PublicKinds.Contains(e.Kind))
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new PublicTimelineEntry(e.OccurredAt, e.Kind, e.Status, e.Note))
+            .Select(e => new PublicTimelineEntry(e.OccurredAt, e.Kind, e.Status,
+                reporterNotesPublic || e.Kind != RequestEventKind.Reopened ? e.Note : null))
             .ToListAsync(cancellationToken);
         return new PublicRequestDetails(
             request.Id, request.Number, request.Code, request.NameEn, request.NameEs, request.Sensitivity, request.Status,

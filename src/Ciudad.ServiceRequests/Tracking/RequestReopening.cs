@@ -151,7 +151,12 @@ public sealed class RequestReopening(
         {
             return ReopenRefusal.AlreadyReopened;
         }
-        updates.Publish(request, RequestStatus.Reopened, note, RequestEventKind.Reopened, userId, ReporterActorName);
+        // On a sensitive (coarsened) report the note is the reporter's own words and may name the house,
+        // so it is kept like the description: followers' emails and the status notes do not carry it,
+        // the timeline entry keeps it for staff and public views leave it out.
+        var notePublic = request.Service!.Sensitivity == Sensitivity.Public;
+        var reopened = updates.Publish(request, RequestStatus.Reopened, notePublic ? note : null, RequestEventKind.Reopened, userId, ReporterActorName);
+        reopened.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         request.ReopenCount = 1;
         audit.Record("servicerequests.reopened", nameof(ServiceRequest), request.Number, before,
             new { Status = request.Status.ToString(), request.ReopenCount, ByLink = userId is null });
@@ -160,7 +165,7 @@ public sealed class RequestReopening(
         {
             // Department mailboxes are read in English; the note is the reporter's own words.
             emails.Queue(department, "en", "RequestReopenedDepartment",
-                RequestNumbers.Format(request.Number), request.Service!.Name("en"), request.StatusNotes,
+                RequestNumbers.Format(request.Number), request.Service!.Name("en"), reopened.Note,
                 emails.Link(RequestLinks.Track(request.Number)));
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -119,7 +119,7 @@ public sealed class TrackPagesTests(BrowserFixture browser)
         {
             // A real JPEG through the real processor, so the thumbnail renders in the browser.
             var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGM4YaNBEmIY1TCqYfhqAAAeBCwQMwPSngAAAABJRU5ErkJggg==");
-            var photo = sp.GetRequiredService<Ciudad.ServiceRequests.Photos.PhotoProcessor>().Process(png).Photo!;
+            var photo = (await sp.GetRequiredService<Ciudad.ServiceRequests.Photos.PhotoProcessor>().ProcessAsync(png)).Photo!;
             var db = sp.GetRequiredService<CiudadDbContext>();
             db.RequestPhotos().Add(new RequestPhoto
             {

@@ -10,7 +10,7 @@ public sealed class PhotoProcessorTests
     private static readonly PhotoProcessor Processor = new(Options.Create(new ServiceRequestsOptions()));
 
     [Fact]
-    public void A_phone_jpeg_loses_its_gps_and_camera_metadata_and_stays_a_jpeg()
+    public async Task A_phone_jpeg_loses_its_gps_and_camera_metadata_and_stays_a_jpeg()
     {
         var upload = PhoneJpeg(800, 600);
         using (var original = new MagickImage(upload))
@@ -18,7 +18,7 @@ public sealed class PhotoProcessorTests
             Assert.NotNull(original.GetExifProfile()?.GetValue(ExifTag.GPSLatitude)); // the test photo really has GPS
         }
 
-        var photo = Processed(upload);
+        var photo = await Processed(upload);
 
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(MagickFormat.Jpeg, PhotoProcessor.Sniff(photo.Content));
@@ -36,7 +36,7 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void The_camera_rotation_is_applied_before_the_orientation_tag_is_dropped()
+    public async Task The_camera_rotation_is_applied_before_the_orientation_tag_is_dropped()
     {
         using var sideways = new MagickImage(MagickColors.Orange, 400, 200);
         var exif = new ExifProfile();
@@ -49,20 +49,20 @@ public sealed class PhotoProcessorTests
             Assert.Equal(Orientation.RightTop, check.Orientation);
         }
 
-        var photo = Processed(upload);
+        var photo = await Processed(upload);
 
         Assert.Equal((200, 400), (photo.Width, photo.Height));
     }
 
     [Fact]
-    public void A_png_with_transparency_becomes_a_jpeg_on_white()
+    public async Task A_png_with_transparency_becomes_a_jpeg_on_white()
     {
         using var png = new MagickImage(MagickColors.Transparent, 100, 100);
         png.Draw(new Drawables().FillColor(MagickColors.Red).Rectangle(0, 0, 49, 99));
         var upload = png.ToByteArray(MagickFormat.Png);
         Assert.Equal(MagickFormat.Png, PhotoProcessor.Sniff(upload));
 
-        var photo = Processed(upload);
+        var photo = await Processed(upload);
 
         using var image = new MagickImage(photo.Content);
         Assert.Equal(MagickFormat.Jpeg, PhotoProcessor.Sniff(photo.Content));
@@ -72,26 +72,55 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void A_text_file_named_like_a_photo_is_not_a_photo() =>
-        Assert.Equal(PhotoProblem.NotAPhoto, Processor.Process("This is a shopping list, not a picture.\n"u8).Problem);
+    public async Task A_text_file_named_like_a_photo_is_not_a_photo() =>
+        Assert.Equal(PhotoProblem.NotAPhoto, (await Processor.ProcessAsync("This is a shopping list, not a picture.\n"u8.ToArray())).Problem);
 
     [Fact]
-    public void A_truncated_jpeg_is_unreadable()
+    public async Task A_truncated_jpeg_is_unreadable()
     {
         var whole = PhoneJpeg(800, 600);
 
-        Assert.Equal(PhotoProblem.Unreadable, Processor.Process(whole.AsSpan(0, 200)).Problem);
+        Assert.Equal(PhotoProblem.Unreadable, (await Processor.ProcessAsync(whole[..200])).Problem);
     }
 
     [Fact]
-    public void A_file_over_the_size_limit_is_refused_before_it_is_decoded()
+    public async Task A_file_over_the_size_limit_is_refused_before_it_is_decoded()
     {
-        var small = new PhotoProcessor(Options.Create(new ServiceRequestsOptions { MaxPhotoBytes = 100_000 }));
+        using var small = new PhotoProcessor(Options.Create(new ServiceRequestsOptions { MaxPhotoBytes = 100_000 }));
         var upload = new byte[100_001];
         PhoneJpeg(64, 64).CopyTo(upload, 0);
 
-        Assert.Equal(PhotoProblem.TooLarge, small.Process(upload).Problem);
-        Assert.Equal(PhotoProblem.Empty, small.Process([]).Problem);
+        Assert.Equal(PhotoProblem.TooLarge, (await small.ProcessAsync(upload)).Problem);
+        Assert.Equal(PhotoProblem.Empty, (await small.ProcessAsync([])).Problem);
+    }
+
+    [Fact]
+    public async Task A_small_png_declaring_10000_by_10000_pixels_is_refused_from_its_header_without_decoding()
+    {
+        using var processor = new PhotoProcessor(Options.Create(new ServiceRequestsOptions()));
+        var bomb = PhotoBombs.Png(10_000, 10_000);
+        Assert.InRange(bomb.Length, 1, 200_000);
+
+        var refused = await processor.ProcessAsync(bomb);
+        var decodedAfterBomb = processor.DecodedCount;
+        var ordinary = await processor.ProcessAsync(PhotoBombs.Png(64, 48));
+
+        Assert.Equal(PhotoProblem.TooManyPixels, refused.Problem);
+        Assert.Equal((10_000, 10_000), (refused.Width, refused.Height));
+        Assert.Equal(0, decodedAfterBomb);
+        // The counter does count: a photo within the limit is decoded and converted.
+        Assert.Equal(PhotoProblem.None, ordinary.Problem);
+        Assert.Equal(1, processor.DecodedCount);
+    }
+
+    [Fact]
+    public async Task The_pixel_limit_is_a_setting()
+    {
+        using var processor = new PhotoProcessor(Options.Create(new ServiceRequestsOptions { MaxPhotoMegapixels = 1 }));
+
+        Assert.Equal(PhotoProblem.TooManyPixels, (await processor.ProcessAsync(PhotoBombs.Png(1001, 1000))).Problem);
+        Assert.Equal(PhotoProblem.None, (await processor.ProcessAsync(PhotoBombs.Png(1000, 1000))).Problem);
+        Assert.Equal(1, processor.DecodedCount);
     }
 
     /// <summary>
@@ -109,12 +138,12 @@ public sealed class PhotoProcessorTests
         "ZwACAAEAAQAAACFtZGF0AAAAFSgBrxmA70mlv/99Zf65+/zutaY+bg==";
 
     [Fact]
-    public void A_heic_photo_from_an_iphone_is_converted_to_jpeg()
+    public async Task A_heic_photo_from_an_iphone_is_converted_to_jpeg()
     {
         var heic = Convert.FromBase64String(TinyHeicBase64);
         Assert.Equal(MagickFormat.Heic, PhotoProcessor.Sniff(heic));
 
-        var photo = Processed(heic);
+        var photo = await Processed(heic);
 
         Assert.Equal(MagickFormat.Jpeg, PhotoProcessor.Sniff(photo.Content));
         Assert.Equal((64, 48), (photo.Width, photo.Height));
@@ -123,9 +152,9 @@ public sealed class PhotoProcessorTests
         Assert.True(pixel.G > pixel.R && pixel.G > pixel.B, $"expected the green of the original, got {pixel}");
     }
 
-    private static ProcessedPhoto Processed(ReadOnlySpan<byte> upload)
+    private static async Task<ProcessedPhoto> Processed(byte[] upload)
     {
-        var result = Processor.Process(upload);
+        var result = await Processor.ProcessAsync(upload);
         Assert.Equal(PhotoProblem.None, result.Problem);
         return result.Photo!;
     }

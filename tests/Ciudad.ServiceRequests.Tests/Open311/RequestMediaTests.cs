@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Ciudad.ServiceRequests.Photos;
 using Ciudad.ServiceRequests.Requests;
 using ImageMagick;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciudad.ServiceRequests.Tests.Open311;
 
@@ -55,6 +57,44 @@ public sealed class RequestMediaTests(AppFixture fixture) : IClassFixture<AppFix
             Assert.Contains("not a JPEG, PNG, WebP or HEIC photo", description, StringComparison.Ordinal);
         }
         Assert.Equal(before, await app.WithDbAsync(d => d.Requests().CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_decompression_bomb_is_a_400_naming_its_pixels_and_is_never_decoded(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var key = await app.NewApiKeyAsync();
+        var processor = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<PhotoProcessor>()));
+        var decodedBefore = processor.DecodedCount;
+
+        using var form = Multipart(Open311Kit.PotholeFields(key), ("media", "bomb.png", PhotoBombs.Png(10_000, 10_000)));
+        var response = await app.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json") { Content = form });
+
+        var description = Assert.Single(response.AssertErrors("json", HttpStatusCode.BadRequest));
+        Assert.Equal("media file 1 (bomb.png): too many pixels: 10000×10000, the limit is 40 megapixels.", description);
+        Assert.Equal(decodedBefore, processor.DecodedCount);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Every_photo_spends_from_the_keys_photo_budget_so_five_bombs_cost_five_times_one(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var key = await app.NewApiKeyAsync();
+        var bomb = PhotoBombs.Png(10_000, 10_000);
+        var fiveBombs = Enumerable.Repeat(("media", "bomb.png", bomb), 5).ToArray();
+
+        // The default budget is 20 photos a minute: four posts of five spend it, refused or not.
+        for (var post = 0; post < 4; post++)
+        {
+            using var form = Multipart(Open311Kit.PotholeFields(key), fiveBombs);
+            var refused = await app.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json") { Content = form });
+            refused.AssertErrors("json", HttpStatusCode.BadRequest);
+        }
+        using var one = Multipart(Open311Kit.PotholeFields(key), ("media", "bomb.png", bomb));
+        var spent = await app.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json") { Content = one });
+
+        var description = Assert.Single(spent.AssertErrors("json", HttpStatusCode.TooManyRequests));
+        Assert.Contains("media file 1 (bomb.png) was not processed: this api_key may send at most 20 photos a minute", description, StringComparison.Ordinal);
     }
 
     internal static byte[] JpegWithGps()

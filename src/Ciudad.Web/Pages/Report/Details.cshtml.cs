@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
@@ -21,6 +22,7 @@ public sealed class DetailsModel(
     ReportDrafts drafts,
     ServiceFinder finder,
     PhotoProcessor processor,
+    PhotoBudget photoBudget,
     IOptions<CityOptions> city,
     IOptions<ServiceRequestsOptions> options,
     IStringLocalizer<Program> strings) : ReportPageModel(drafts)
@@ -140,25 +142,34 @@ public sealed class DetailsModel(
                 ModelState.AddModelError(nameof(Photos), strings["Report.Photos.TooMany", MaxPhotos, name]);
                 continue;
             }
-            var problem = PhotoProblem.TooLarge;
-            if (file.Length <= options.Value.MaxPhotoBytes)
+            // Every photo costs CPU, refused or not: each spends from the poster's photo budget.
+            var result = !photoBudget.TrySpend(Poster(), out _) ? PhotoResult.Failed(PhotoProblem.OverBudget)
+                : file.Length > options.Value.MaxPhotoBytes ? PhotoResult.Failed(PhotoProblem.TooLarge)
+                : await processor.ProcessAsync(await ReadAllAsync(file), HttpContext.RequestAborted);
+            if (result.Photo is { } photo)
             {
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-                var result = processor.Process(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                problem = result.Problem;
-                if (result.Photo is { } photo)
-                {
-                    await Drafts.AddPhotoAsync(Draft!, photo, HttpContext.RequestAborted);
-                    count++;
-                }
+                await Drafts.AddPhotoAsync(Draft!, photo, HttpContext.RequestAborted);
+                count++;
             }
-            if (problem != PhotoProblem.None)
+            else
             {
-                ModelState.AddModelError(nameof(Photos), strings[$"Report.Photos.{problem}", name, MaxPhotoMegabytes]);
+                ModelState.AddModelError(nameof(Photos), strings[$"Report.Photos.{result.Problem}",
+                    name, MaxPhotoMegabytes, result.Width, result.Height, options.Value.MaxPhotoMegapixels]);
             }
         }
     }
+
+    private async Task<byte[]> ReadAllAsync(IFormFile file)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Whose photo budget an upload spends: the signed-in person's, or the client address's.</summary>
+    private string Poster() => User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+        ? "user:" + userId
+        : "address:" + (HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private async Task<IActionResult> InvalidAsync()
     {
