@@ -1,5 +1,6 @@
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Security;
+using Ciudad.ServiceRequests.Open311;
 using Ciudad.Web.CommandLine;
 using Ciudad.Web.Pages.Account;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,6 +33,10 @@ public static class WebModule
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Kestrel answers a request line over its limit with an empty 414 before any middleware
+        // runs; with room above the site's own limit, the site answers instead (Open311 in its
+        // format, pages with the error page). See Open311EdgeErrors.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 4 * Open311EdgeErrors.MaxRequestTargetLength);
 
         services.AddRazorPages(options =>
             {
@@ -97,6 +102,7 @@ public static class WebModule
         var security = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         app.UseForwardedHeaders();
         app.UseCiudadSecurityHeaders();
+        app.UseOpen311EdgeErrors();
         app.UseExceptionHandler("/Errors/500");
         if (security.RequireHttps)
         {
@@ -104,6 +110,15 @@ public static class WebModule
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.Use((context, next) =>
+        {
+            if (Open311EdgeErrors.IsTooLong(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong; // the error page explains
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
