@@ -186,6 +186,22 @@ namespace Ciudad.Data.Postgres.Migrations
                     b.ToTable("platform_department_members", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.Platform.Email.SentEmail", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("OutboxMessageId")
+                        .HasName("pk_platform_sent_emails");
+
+                    b.ToTable("platform_sent_emails", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.Platform.Identity.CiudadRole", b =>
                 {
                     b.Property<string>("Id")

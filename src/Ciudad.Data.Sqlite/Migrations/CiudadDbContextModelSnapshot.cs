@@ -177,6 +177,22 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("platform_department_members", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.Platform.Email.SentEmail", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("OutboxMessageId")
+                        .HasName("pk_platform_sent_emails");
+
+                    b.ToTable("platform_sent_emails", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.Platform.Identity.CiudadRole", b =>
                 {
                     b.Property<string>("Id")

@@ -87,12 +87,14 @@ internal sealed class Open311Input(IQueryCollection query, IFormCollection? form
             return null;
         }
         const DateTimeStyles styles = DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces;
+        DateTimeOffset? instant = null;
+        var outsideCalendar = false;
         try
         {
             if (text.Length <= 40 && char.IsAsciiDigit(text[0])
                 && System.DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed))
             {
-                return parsed.Kind == DateTimeKind.Unspecified
+                instant = parsed.Kind == DateTimeKind.Unspecified
                     ? new DateTimeOffset(parsed, cityZone.GetUtcOffset(parsed)).ToUniversalTime()
                     : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces).ToUniversalTime();
             }
@@ -100,8 +102,18 @@ internal sealed class Open311Input(IQueryCollection query, IFormCollection? form
         catch (Exception e) when (e is ArgumentOutOfRangeException or FormatException)
         {
             // Year 1 or 9999 at the edge of the calendar once the offset is applied: still the client's mistake.
+            outsideCalendar = e is ArgumentOutOfRangeException;
         }
-        throw Open311Problem.BadRequest($"{name} must be an ISO 8601 date-time, like 2026-01-05T08:15:30-07:00.");
+        if (instant is null && !outsideCalendar)
+        {
+            throw Open311Problem.BadRequest($"{name} must be an ISO 8601 date-time, like 2026-01-05T08:15:30-07:00.");
+        }
+        // The readers step a week back from an end date; at the calendar's edges that would be a 500.
+        if (instant is not { } supported || !Requests.FilterDates.IsSupported(supported))
+        {
+            throw Open311Problem.BadRequest($"{name} must be a date-time from {Requests.FilterDates.EarliestText} to {Requests.FilterDates.LatestText}.");
+        }
+        return instant;
     }
 
     public bool Flag(string name) =>

@@ -6,7 +6,9 @@ namespace Ciudad.ServiceRequests.Tracking;
 /// <summary>
 /// The filters of the public list, its map and its feed, read from the query string as people and
 /// feed readers write it (<c>?service=pothole&amp;status=open&amp;area=central&amp;from=2026-01-31</c>).
-/// Anything unreadable is ignored rather than refused: a stale bookmark still shows a list.
+/// Anything unreadable is ignored rather than refused: a stale bookmark still shows a list. A real
+/// date outside <see cref="FilterDates"/> (<c>to=9999-12-31</c>) is left out too, and named in
+/// <see cref="OutOfRange"/> so the page or endpoint can answer 400 saying which range is allowed.
 /// </summary>
 public sealed record PublicRequestFilter
 {
@@ -25,14 +27,32 @@ public sealed record PublicRequestFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
-    public static PublicRequestFilter Read(string? service, string? status, string? area, string? from, string? to) => new()
+    /// <summary>The query names ("from", "to") whose dates were real but outside <see cref="FilterDates"/>.</summary>
+    public IReadOnlyList<string> OutOfRange { get; init; } = [];
+
+    public static PublicRequestFilter Read(string? service, string? status, string? area, string? from, string? to)
     {
-        Service = Blank(service),
-        Status = Blank(status),
-        Area = Blank(area),
-        From = Date(from),
-        To = Date(to),
-    };
+        var outOfRange = new List<string>();
+        DateOnly? Supported(string name, string? text)
+        {
+            var day = Date(text);
+            if (day is { } d && !FilterDates.IsSupported(d))
+            {
+                outOfRange.Add(name);
+                return null;
+            }
+            return day;
+        }
+        return new()
+        {
+            Service = Blank(service),
+            Status = Blank(status),
+            Area = Blank(area),
+            From = Supported("from", from),
+            To = Supported("to", to),
+            OutOfRange = outOfRange,
+        };
+    }
 
     /// <summary>True when <see cref="Status"/> names a specific status (not open/closed).</summary>
     public RequestStatus? DetailedStatus =>

@@ -27,11 +27,16 @@ internal static class TrackingEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> FeedAsync(HttpRequest request, AtomFeed feed, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(HttpRequest request, AtomFeed feed, StringCatalog strings, CancellationToken cancellationToken)
     {
         var lang = request.Query["lang"].ToString();
         var culture = SupportedCultures.IsSupported(lang) ? SupportedCultures.Normalize(lang) : StringCatalog.CurrentCulture;
-        var xml = await feed.RenderAsync(Filter(request), culture, cancellationToken);
+        var filter = Filter(request);
+        if (filter.OutOfRange.Count > 0)
+        {
+            return OutOfRange(filter, strings, culture);
+        }
+        var xml = await feed.RenderAsync(filter, culture, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
         return Results.Bytes(xml, AtomFeed.ContentType);
     }
@@ -39,7 +44,12 @@ internal static class TrackingEndpoints
     private static async Task<IResult> MarkersAsync(HttpRequest request, PublicRequests store, StringCatalog strings, CancellationToken cancellationToken)
     {
         var culture = StringCatalog.CurrentCulture;
-        var markers = await store.MarkersAsync(Filter(request), cancellationToken);
+        var filter = Filter(request);
+        if (filter.OutOfRange.Count > 0)
+        {
+            return OutOfRange(filter, strings, culture);
+        }
+        var markers = await store.MarkersAsync(filter, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
         request.HttpContext.Response.Headers.Vary = HeaderNames.AcceptLanguage + ", " + HeaderNames.Cookie;
         return Results.Json(markers.Select(m => new
@@ -68,6 +78,15 @@ internal static class TrackingEndpoints
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(bytes, "image/jpeg");
     }
+
+    /// <summary>
+    /// A date no filter can use is the caller's mistake: 400 with a problem document naming the
+    /// parameter and the allowed range (the list page shows the same in its form).
+    /// </summary>
+    private static IResult OutOfRange(PublicRequestFilter filter, StringCatalog strings, string culture) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        detail: string.Join(" ", filter.OutOfRange.Select(name =>
+            strings.Format(culture, "Requests.Filter.DateOutOfRange", name, FilterDates.EarliestText, FilterDates.LatestText))));
 
     private static PublicRequestFilter Filter(HttpRequest request) => PublicRequestFilter.Read(
         request.Query["service"], request.Query["status"], request.Query["area"], request.Query["from"], request.Query["to"]);

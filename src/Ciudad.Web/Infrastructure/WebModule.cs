@@ -1,5 +1,6 @@
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Security;
+using Ciudad.ServiceRequests.Open311;
 using Ciudad.Web.CommandLine;
 using Ciudad.Web.Pages.Account;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,6 +33,10 @@ public static class WebModule
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Kestrel answers a request line over its limit with an empty 414 before any middleware
+        // runs; with room above the site's own limit, the site answers instead (Open311 in its
+        // format, pages with the error page). See Open311EdgeErrors.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 4 * Open311EdgeErrors.MaxRequestTargetLength);
 
         services.AddRazorPages(options =>
             {
@@ -60,13 +65,12 @@ public static class WebModule
         services.AddCiudadAuthorization();
         services.AddCiudadAccounts();
         services.AddCiudadRateLimits(security);
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Behind the city's load balancer; KnownProxies/Networks are set per deployment in settings.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        });
+        AddForwardedHeaders(services, security.ForwardedHeaders);
         if (security.RequireHttps)
         {
+            // Without a known port the middleware would not redirect (no HTTPS endpoint of its own
+            // behind a proxy) and the Secure-only antiforgery cookie would fail every form with a 500.
+            services.AddHttpsRedirection(o => o.HttpsPort = security.HttpsPort);
             services.AddHsts(o =>
             {
                 o.MaxAge = TimeSpan.FromDays(365);
@@ -75,6 +79,27 @@ public static class WebModule
         }
         AddTelemetry(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Trusts X-Forwarded-For/-Proto only from the proxies in <c>Ciudad:Security:ForwardedHeaders</c>
+    /// (loopback when none are listed). A bad entry stops the start with a message naming it.
+    /// </summary>
+    private static void AddForwardedHeaders(IServiceCollection services, ForwardedHeadersSettings settings)
+    {
+        var (proxies, networks) = settings.Parse();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = settings.ForwardLimit;
+            if (settings.IsConfigured)
+            {
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                proxies.ToList().ForEach(o.KnownProxies.Add);
+                networks.ToList().ForEach(o.KnownIPNetworks.Add);
+            }
+        });
     }
 
     private static void AddTelemetry(WebApplicationBuilder builder)
@@ -97,13 +122,24 @@ public static class WebModule
         var security = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         app.UseForwardedHeaders();
         app.UseCiudadSecurityHeaders();
+        app.UseOpen311EdgeErrors();
         app.UseExceptionHandler("/Errors/500");
         if (security.RequireHttps)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Load balancers probe health over plain HTTP and do not follow redirects.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.Use((context, next) =>
+        {
+            if (Open311EdgeErrors.IsTooLong(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong; // the error page explains
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -158,6 +158,37 @@ public sealed class OutboxTests
         Assert.Equal(count, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Delivered)));
     }
 
+    [Theory, BothDatabases]
+    public async Task An_email_sent_before_a_failed_save_is_not_sent_again_when_the_message_is_redelivered(TestDatabase db)
+    {
+        var (app, _) = await StartAsync(db);
+        await using var _app = app;
+        const string to = "once@example.test";
+        await app.WithServicesAsync(async sp =>
+        {
+            sp.GetRequiredService<Emails>().Queue(to, "en", "PasswordChanged", "https://x.test/reset");
+            await sp.GetRequiredService<CiudadDbContext>().SaveChangesAsync();
+        });
+
+        // The first delivery: the handler runs (the mail server accepts the message), then the
+        // dispatcher's save fails, as in a crash: the outbox row is still pending.
+        var id = await app.WithServicesAsync(async sp =>
+        {
+            var message = await sp.GetRequiredService<CiudadDbContext>().OutboxMessages.SingleAsync(m => m.Payload.Contains(to));
+            var handler = sp.GetServices<IOutboxHandler>().Single(h => h.Type == EmailOutboxHandler.MessageType);
+            await handler.HandleAsync(message, CancellationToken.None);
+            return message.Id;
+        });
+        Assert.Single(app.Mailbox.To(to));
+        Assert.Equal(OutboxStatus.Pending, await app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+
+        // The redelivery.
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None);
+
+        Assert.Single(app.Mailbox.To(to));
+        Assert.Equal(OutboxStatus.Delivered, await app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+    }
+
     [Fact]
     public void Retry_delay_doubles_and_is_capped()
     {

@@ -92,6 +92,21 @@ public sealed class DashboardPageTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Theory, BothDatabases]
+    public async Task Days_outside_the_calendar_are_refused_with_400_and_the_allowed_range(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var (admin, _) = await app.SignedInAdministratorAsync();
+
+        var lastDay = await admin.GetAsync("/Staff/Dashboard?To=9999-12-31");
+        var firstDay = await admin.GetAsync("/Staff/Dashboard?From=0001-01-01&To=0001-01-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, lastDay.StatusCode);
+        Assert.Equal(["Enter the last day as a date from 1900-01-01 to 9998-12-31"], lastDay.Errors);
+        Assert.Equal(HttpStatusCode.BadRequest, firstDay.StatusCode);
+        Assert.Equal(["Enter the first day as a date from 1900-01-01 to 9998-12-31", "Enter the last day as a date from 1900-01-01 to 9998-12-31"], firstDay.Errors.Order());
+    }
+
+    [Theory, BothDatabases]
     public async Task Staff_home_links_to_the_dashboard_and_the_default_is_the_last_30_days(TestDatabase db)
     {
         var app = await fixture.For(db);

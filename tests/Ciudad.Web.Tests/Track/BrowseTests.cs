@@ -152,6 +152,37 @@ public sealed class BrowseTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("is not a request number", nonsense.Errors.Single(), StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task Dates_outside_the_calendar_are_a_400_naming_the_range_on_the_list_the_map_the_markers_and_the_feed(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var request = await app.CreateRequestAsync(At("bus-stop", CentralLat, CentralLon));
+        using var visitor = app.NewSession("en");
+        using var spanish = app.NewSession("es");
+
+        var list = await visitor.GetAsync("/requests?service=bus-stop&to=9999-12-31");
+        var map = await spanish.GetAsync("/requests/map?service=bus-stop&from=0001-01-01");
+        using var markers = await visitor.Client.GetAsync(new Uri("/requests/map.json?to=9999-12-31", UriKind.Relative));
+        using var feed = await visitor.Client.GetAsync(new Uri("/requests/feed.atom?from=0001-01-01&lang=es", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
+        Assert.Equal(["Enter the last day as a date from 1900-01-01 to 9998-12-31"], list.Errors);
+        Assert.Equal("9999-12-31", list.Find("#To")!.GetAttribute("value"));
+        Assert.Contains(request.Number, Numbers(list)); // the rest of the filter still applies
+        Assert.Equal(HttpStatusCode.BadRequest, map.StatusCode);
+        Assert.Equal(["Escriba el primer día como una fecha entre 1900-01-01 y 9998-12-31"], map.Errors);
+        Assert.Equal(HttpStatusCode.BadRequest, markers.StatusCode);
+        Assert.Equal("“to” must be a date from 1900-01-01 to 9998-12-31 (yyyy-MM-dd).", await DetailAsync(markers));
+        Assert.Equal(HttpStatusCode.BadRequest, feed.StatusCode);
+        Assert.Equal("“from” debe ser una fecha entre 1900-01-01 y 9998-12-31 (aaaa-MM-dd).", await DetailAsync(feed));
+    }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage problem)
+    {
+        using var json = JsonDocument.Parse(await problem.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("detail").GetString();
+    }
+
     private static Func<TestRequest, TestRequest> At(string service, double lat, double lon) =>
         r => r with { ServiceCode = service, Latitude = lat, Longitude = lon, Answers = new Dictionary<string, IReadOnlyList<string>>() };
 

@@ -41,6 +41,16 @@ public abstract class RequestListPageModel(PublicRequests requests, CityGeograph
     protected async Task LoadAsync(CancellationToken cancellationToken)
     {
         Filter = PublicRequestFilter.Read(Service, Status, Area, From, To);
+        if (Filter.OutOfRange.Count > 0)
+        {
+            // The list still shows (without that date), with the field marked and the allowed range.
+            foreach (var name in Filter.OutOfRange)
+            {
+                var field = name == "from" ? nameof(From) : nameof(To);
+                ModelState.AddModelError(field, strings[$"Track.Filter.{field}.OutOfRange", FilterDates.EarliestText, FilterDates.LatestText]);
+            }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         Results = await requests.ListAsync(Filter, PageNumber, cancellationToken);
         Services = (await requests.PublicServicesAsync(Culture, cancellationToken))
             .Select(s => new SelectListItem(s.Name(Culture), s.Code)).ToList();

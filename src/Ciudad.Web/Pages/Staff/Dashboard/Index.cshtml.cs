@@ -2,6 +2,7 @@ using System.Globalization;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Identity;
+using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Sla;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -55,8 +56,8 @@ public sealed class IndexModel(DashboardQueries queries, DepartmentService depar
         }
 
         var today = DateOnly.FromDateTime(cityTime.Now.DateTime);
-        ToDay = ParseDay(To, nameof(To), "Dashboard.To.Invalid") ?? today;
-        FromDay = ParseDay(From, nameof(From), "Dashboard.From.Invalid") ?? ToDay.AddDays(1 - DefaultDays);
+        ToDay = ParseDay(To, nameof(To)) ?? today;
+        FromDay = ParseDay(From, nameof(From)) ?? ToDay.AddDays(1 - DefaultDays);
         if (ModelState.IsValid && FromDay > ToDay)
         {
             ModelState.AddModelError(nameof(From), strings["Dashboard.From.AfterTo"]);
@@ -73,17 +74,24 @@ public sealed class IndexModel(DashboardQueries queries, DepartmentService depar
         return Page();
     }
 
-    private DateOnly? ParseDay(string? text, string field, string errorKey)
+    /// <summary>A day of the form, or null with a model error when it is not a date or one no period can use.</summary>
+    private DateOnly? ParseDay(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            ModelState.AddModelError(field, strings[$"Dashboard.{field}.Invalid"]);
+            return null;
         }
-        ModelState.AddModelError(field, strings[errorKey]);
-        return null;
+        if (!FilterDates.IsSupported(day))
+        {
+            // 9999-12-31 has no next day and 0001-01-01 no 30 days before it: refused, not a 500.
+            ModelState.AddModelError(field, strings[$"Dashboard.{field}.OutOfRange", FilterDates.EarliestText, FilterDates.LatestText]);
+            return null;
+        }
+        return day;
     }
 }
