@@ -105,10 +105,14 @@ public static class PlatformModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.Stores.SchemaVersion = DatabaseSetup.IdentitySchema; // with the passkeys table
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<CiudadDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<CiudadClaimsPrincipalFactory>();
+
+        services.AddSingleton<SignInThrottle>();
 
         // Role and membership changes reach signed-in staff within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

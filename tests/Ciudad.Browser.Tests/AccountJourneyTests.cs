@@ -73,7 +73,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser)
         Assert.Contains("/Account/Manage/TwoFactor", staffPage.Url, StringComparison.Ordinal);
         await staffPage.AssertNoViolationsAsync();
         var key = (await staffPage.Locator(".ciudad-shared-key").TextContentAsync())!;
-        await staffPage.FillAsync("#Input-Code", Totp.CurrentCode(key));
+        await staffPage.FillAsync("#Input-Code", Totp.NextCode(key));
         await staffPage.ClickAsync("main form button[type=submit]:visible");
         await staffPage.GotoAsync("/Staff");
 

@@ -108,8 +108,11 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     public Task<T> WithDbAsync<T>(Func<CiudadDbContext, Task<T>> work) =>
         WithServicesAsync(sp => work(sp.GetRequiredService<CiudadDbContext>()));
 
-    /// <summary>A new visitor with their own cookies; pass a culture to send it as Accept-Language.</summary>
-    public WebSession NewSession(string? acceptLanguage = null) => new(BaseAddress, acceptLanguage);
+    /// <summary>
+    /// A new visitor with their own cookies; pass a culture to send it as Accept-Language, and a
+    /// loopback address (127.0.0.N) for a visitor the app sees at another address.
+    /// </summary>
+    public WebSession NewSession(string? acceptLanguage = null, string? fromAddress = null) => new(BaseAddress, acceptLanguage, fromAddress);
 
     public override async ValueTask DisposeAsync()
     {

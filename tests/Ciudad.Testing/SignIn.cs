@@ -23,7 +23,7 @@ public static class SignIn
         {
             var codeField = page.FindAll("main form input").Select(i => i.GetAttribute("name") ?? "")
                 .First(n => n.EndsWith("Code", StringComparison.OrdinalIgnoreCase));
-            page = await session.SubmitAsync(page, new Dictionary<string, string> { [codeField] = person.CurrentCode() });
+            page = await session.SubmitAsync(page, new Dictionary<string, string> { [codeField] = person.NextCode() });
         }
         return page;
     }

@@ -11,14 +11,47 @@ namespace Ciudad.Testing;
 /// <summary>A person the test made, with what they need to sign in.</summary>
 public sealed record TestPerson(string Id, string Email, string Password, string? AuthenticatorKey)
 {
-    /// <summary>The current code from the person's authenticator app.</summary>
-    public string CurrentCode() => Totp.CurrentCode(AuthenticatorKey ?? throw new InvalidOperationException($"{Email} has no authenticator."));
+    /// <summary>A code from the person's authenticator app that has not been used yet (codes work once).</summary>
+    public string NextCode() => Totp.NextCode(AuthenticatorKey ?? throw new InvalidOperationException($"{Email} has no authenticator."));
 }
 
+/// <summary>
+/// Authenticator codes for tests. The app accepts each code once and never an older one, so a test
+/// that signs the same person in twice within 30 seconds needs codes from different time steps:
+/// this hands out each step once, from one step behind now to one ahead (inside the server's window
+/// even if the step changes on the way), and waits for the next step only when those are used up.
+/// </summary>
 public static class Totp
 {
+    private static readonly Dictionary<string, long> LastStepUsed = [];
+
+    public static string NextCode(string base32Key)
+    {
+        var key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        lock (LastStepUsed)
+        {
+            while (true)
+            {
+                var now = CurrentStep();
+                var step = Math.Max(now - 1, LastStepUsed.GetValueOrDefault(key, long.MinValue) + 1);
+                if (step <= now + 1)
+                {
+                    LastStepUsed[key] = step;
+                    return CodeAt(key, step);
+                }
+                Thread.Sleep(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 1));
+            }
+        }
+    }
+
+    /// <summary>The code the app shows now, without marking it used (for tests that replay it on purpose).</summary>
     public static string CurrentCode(string base32Key) =>
-        new OtpNet.Totp(Base32Encoding.ToBytes(base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+        CodeAt(base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), CurrentStep());
+
+    private static long CurrentStep() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    private static string CodeAt(string key, long step) =>
+        new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
 }
 
 /// <summary>Test data builders for people: residents and staff in any role.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -37,10 +38,33 @@ public sealed class WebSession : IDisposable
     private readonly HttpClient _client;
     private readonly HtmlParser _parser = new();
 
-    public WebSession(Uri baseAddress, string? acceptLanguage = null)
+    /// <param name="fromAddress">
+    /// A loopback address to connect from (127.0.0.2, 127.0.0.3, …): the app then sees a visitor at
+    /// another address, as it would a different person on another network.
+    /// </param>
+    public WebSession(Uri baseAddress, string? acceptLanguage = null, string? fromAddress = null)
     {
         Cookies = new CookieContainer();
-        var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+        if (fromAddress is not null)
+        {
+            var local = new IPEndPoint(IPAddress.Parse(fromAddress), 0);
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(local);
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         _client = new HttpClient(handler) { BaseAddress = baseAddress };
         if (acceptLanguage is not null)
         {

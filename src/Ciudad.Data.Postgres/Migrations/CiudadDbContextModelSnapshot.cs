@@ -273,6 +273,10 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_time_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");

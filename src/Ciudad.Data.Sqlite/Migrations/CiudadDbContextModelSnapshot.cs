@@ -264,6 +264,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_staff");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_authenticator_time_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Ciudad.Platform.Data;
 
@@ -33,6 +34,9 @@ public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, M
         // DatabaseSetup.CreateDesignTimeContext for how migrations get the same model.
         base.OnModelCreating(builder);
         builder.Entity<CiudadUser>().ToTable("platform_users");
+        // Written only by SingleUseAuthenticatorTokenProvider's conditional UPDATE: Identity saves the
+        // whole user row it loaded, which would otherwise put back an older time step and reopen it.
+        builder.Entity<CiudadUser>().Property(u => u.LastAuthenticatorTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Entity<CiudadRole>().ToTable("platform_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("platform_user_roles");
         builder.Entity<IdentityUserClaim<string>>().ToTable("platform_user_claims");

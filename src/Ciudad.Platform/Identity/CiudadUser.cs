@@ -17,6 +17,12 @@ public sealed class CiudadUser : IdentityUser
 
     /// <summary>Staff can be deactivated without deleting their audit trail.</summary>
     public bool IsDeactivated { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted, so that no code (nor an
+    /// older one) is accepted twice (RFC 6238 §5.2). See <see cref="SingleUseAuthenticatorTokenProvider"/>.
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }
 
 public sealed class CiudadRole : IdentityRole

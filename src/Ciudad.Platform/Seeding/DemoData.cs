@@ -2,15 +2,19 @@ using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ciudad.Platform.Seeding;
 
 /// <summary>
 /// El Paso's departments and a demo administrator, so a person trying Ciudad sees a living city.
-/// Idempotent: running it twice changes nothing.
+/// Idempotent: running it twice changes nothing. The administrator gets the README's password only
+/// in Development; anywhere else they get no password and the console shows a one-time link where
+/// they choose one, as <c>ciudad create-admin</c> does.
 /// </summary>
 public sealed class DemoData(
     CiudadDbContext db,
@@ -18,13 +22,24 @@ public sealed class DemoData(
     RoleManager<CiudadRole> roles,
     AuditLog audit,
     TimeProvider clock,
+    AdministratorSetup administrators,
+    IHostEnvironment environment,
     IEnumerable<IDemoDataContributor> contributors,
     ILogger<DemoData> logger)
 {
     public const string AdminEmail = "admin@ciudad.example";
 
-    /// <summary>Printed by the console and the README; the embedded default is a demo, never production.</summary>
+    /// <summary>Printed by the console and the README, so only ever set in Development.</summary>
     public const string AdminPassword = "Ciudad-demo-2026";
+
+    /// <summary>Where the published demo password is allowed: a developer's own machine.</summary>
+    public bool DemoPasswordAllowed => environment.IsDevelopment();
+
+    /// <summary>
+    /// Outside Development, after seeding: a one-time link where the administrator chooses a password,
+    /// while they have none; otherwise null.
+    /// </summary>
+    public string? AdministratorSetupLink { get; private set; }
 
     public static IReadOnlyList<(string Slug, string En, string Es, string Email)> ElPasoDepartments { get; } =
     [
@@ -61,7 +76,14 @@ public sealed class DemoData(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (await users.FindByEmailAsync(AdminEmail) is null)
+        var administrator = await users.FindByEmailAsync(AdminEmail);
+        if (!DemoPasswordAllowed)
+        {
+            AdministratorSetupLink = administrator is null || !await users.HasPasswordAsync(administrator)
+                ? await administrators.CreateAsync(AdminEmail, cancellationToken)
+                : null;
+        }
+        else if (administrator is null)
         {
             var admin = new CiudadUser
             {
@@ -82,6 +104,16 @@ public sealed class DemoData(
             await contributor.SeedAsync(cancellationToken);
         }
         logger.LogInformation("Demo data present: {Departments} departments, administrator {Email}", ElPasoDepartments.Count, AdminEmail);
+    }
+
+    /// <summary>
+    /// True when the demo administrator still has the published password: a database made by a
+    /// developer's <c>dotnet run</c> must not go live like that.
+    /// </summary>
+    public async Task<bool> DemoPasswordInUseAsync()
+    {
+        var admin = await users.FindByEmailAsync(AdminEmail);
+        return admin is not null && await users.HasPasswordAsync(admin) && await users.CheckPasswordAsync(admin, AdminPassword);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<CiudadRole> roles)

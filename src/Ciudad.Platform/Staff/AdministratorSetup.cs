@@ -31,6 +31,11 @@ public sealed class AdministratorSetup(
             user.IsStaff = true;
             user.EmailConfirmed = true;
             Ensure(await users.UpdateAsync(user));
+            if (await users.HasPasswordAsync(user) && await users.CheckPasswordAsync(user, DemoData.AdminPassword))
+            {
+                // The README's password must not survive outside a developer's machine: the link is the way in.
+                Ensure(await users.RemovePasswordAsync(user));
+            }
         }
         if (!await users.IsInRoleAsync(user, StaffRoles.Administrator))
         {

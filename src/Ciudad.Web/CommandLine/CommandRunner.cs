@@ -22,6 +22,10 @@ public static class CommandRunner
         {
             case CiudadVerb.Serve:
                 await PrepareEmbeddedDatabaseAsync(app);
+                if (await DemoPasswordOutsideDevelopmentAsync(app))
+                {
+                    return 1;
+                }
                 await app.RunAsync();
                 return 0;
             case CiudadVerb.Migrate:
@@ -29,8 +33,14 @@ public static class CommandRunner
                 Console.WriteLine("Database is up to date.");
                 return 0;
             case CiudadVerb.SeedDemo:
-                await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
-                Console.WriteLine($"Demo data present. Demo administrator: {DemoData.AdminEmail} / {DemoData.AdminPassword}");
+                string? setupLink = null;
+                await WithScopeAsync(app.Services, async sp =>
+                {
+                    var demo = sp.GetRequiredService<DemoData>();
+                    await demo.SeedAsync();
+                    setupLink = demo.AdministratorSetupLink;
+                });
+                Console.WriteLine($"Demo data present. {DescribeAdministrator(app, setupLink)}");
                 if (command.SyntheticRequests is { } requests)
                 {
                     await WithScopeAsync(app.Services, sp => SyntheticRequestsCommand.RunAsync(sp, requests, command.Seed));
@@ -72,7 +82,13 @@ public static class CommandRunner
             return;
         }
         await MigrateAsync(app.Services);
-        await WithScopeAsync(app.Services, sp => sp.GetRequiredService<DemoData>().SeedAsync());
+        string? setupLink = null;
+        await WithScopeAsync(app.Services, async sp =>
+        {
+            var demo = sp.GetRequiredService<DemoData>();
+            await demo.SeedAsync();
+            setupLink = demo.AdministratorSetupLink;
+        });
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -80,13 +96,56 @@ public static class CommandRunner
 
                 ================================================================
                  Ciudad is running at {urls}
-                 Demo administrator: {DemoData.AdminEmail}  password: {DemoData.AdminPassword}
+                 {DescribeAdministrator(app, setupLink)}
                  (staff enrol an authenticator app on first visit to a staff page)
                  Sent email is listed at /Admin/Mail.  Press Ctrl+C to stop.
                 ================================================================
 
                 """);
         });
+    }
+
+    /// <summary>
+    /// The README's password is public: only Development may have it. Anywhere else the administrator
+    /// chooses their own password at a one-time link, and no known password is ever created.
+    /// </summary>
+    private static string DescribeAdministrator(WebApplication app, string? setupLink) =>
+        app.Environment.IsDevelopment()
+            ? $"Demo administrator: {DemoData.AdminEmail}  password: {DemoData.AdminPassword}"
+            : setupLink is null
+                ? $"Administrator: {DemoData.AdminEmail} (password already chosen)"
+                : $"Administrator: {DemoData.AdminEmail}. Choose a password at this one-time link:\n {setupLink}";
+
+    /// <summary>
+    /// Outside Development, refuses to serve a database whose demo administrator still has the
+    /// published password (a developer's database copied to a server). Skipped until the schema is
+    /// current: PostgreSQL is migrated by an explicit step, and the readiness check reports it.
+    /// </summary>
+    private static async Task<bool> DemoPasswordOutsideDevelopmentAsync(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            return false;
+        }
+        var inUse = false;
+        await WithScopeAsync(app.Services, async sp =>
+        {
+            var db = sp.GetRequiredService<CiudadDbContext>();
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                return;
+            }
+            inUse = await sp.GetRequiredService<DemoData>().DemoPasswordInUseAsync();
+        });
+        if (inUse)
+        {
+            await Console.Error.WriteLineAsync($"""
+                Refusing to start: the administrator {DemoData.AdminEmail} still has the demo password from the README,
+                and this is not a Development environment. Run `ciudad create-admin --email {DemoData.AdminEmail}`
+                to replace it with a one-time link (or create your own administrator), then start again.
+                """);
+        }
+        return inUse;
     }
 
     public static async Task MigrateAsync(IServiceProvider services)

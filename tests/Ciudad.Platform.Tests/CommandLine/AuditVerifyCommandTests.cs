@@ -53,7 +53,11 @@ public sealed class AuditVerifyCommandTests
         Assert.Contains("Unknown command 'frobnicate'", result.Output, StringComparison.Ordinal);
     }
 
-    internal static async Task<(int ExitCode, string Output)> RunCiudadAsync(TestDatabase db, string connectionString, params string[] arguments)
+    internal static Task<(int ExitCode, string Output)> RunCiudadAsync(TestDatabase db, string connectionString, params string[] arguments) =>
+        RunCiudadAsync(db, connectionString, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Extra environment variables, e.g. ASPNETCORE_ENVIRONMENT.</param>
+    internal static async Task<(int ExitCode, string Output)> RunCiudadAsync(TestDatabase db, string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "Ciudad.Web.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -66,6 +70,10 @@ public sealed class AuditVerifyCommandTests
         start.Environment["ConnectionStrings__Ciudad"] = connectionString;
         start.Environment["Ciudad__DataFolder"] = Path.Combine(Path.GetTempPath(), "ciudad-tests", "cli");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

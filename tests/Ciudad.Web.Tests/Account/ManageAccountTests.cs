@@ -14,7 +14,11 @@ public sealed class ManageAccountTests(AppFixture fixture) : IClassFixture<AppFi
         using var visitor = app.NewSession();
         await visitor.SignInWithAsync(resident.Email, resident.Password);
 
-        var requested = await visitor.SubmitAsync(await visitor.GetAsync("/Account/Manage/Email"), new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+        var requested = await visitor.SubmitAsync(await visitor.GetAsync("/Account/Manage/Email"), new Dictionary<string, string>
+        {
+            ["Input.NewEmail"] = newEmail,
+            ["Input.CurrentPassword"] = resident.Password,
+        });
         var stillOld = await visitor.GetAsync("/Account/Manage");
         var link = Mailbox.LinkIn(await app.EmailAsync(newEmail, "Confirm your new email address"), "/Account/ConfirmEmailChange");
         var confirmed = await visitor.GetAsync(link);
@@ -27,6 +31,32 @@ public sealed class ManageAccountTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.False((await app.NewSession().SignInWithAsync(resident.Email, resident.Password)).IsSignedIn());
         Assert.True((await app.NewSession().SignInWithAsync(newEmail, resident.Password)).IsSignedIn());
         Assert.Single(await app.AuditAsync("account.email-changed", resident.Id));
+    }
+
+    [Theory]
+    [InlineData("en-US", "The password is not right")]
+    [InlineData("es-MX", "La contraseña no es correcta")]
+    public async Task Changing_email_needs_the_current_password(string language, string wrongPassword)
+    {
+        var app = await fixture.For(TestDatabase.Sqlite);
+        var resident = await app.CreateResidentAsync(culture: language[..2]);
+        var newEmail = TestPeople.UniqueEmail("hijacker");
+        using var visitor = app.NewSession(language);
+        await visitor.SignInWithAsync(resident.Email, resident.Password);
+        var form = await visitor.GetAsync("/Account/Manage/Email");
+
+        var withoutPassword = await visitor.SubmitAsync(form, new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+        var withWrongPassword = await visitor.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.NewEmail"] = newEmail,
+            ["Input.CurrentPassword"] = "someone else's guess",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withWrongPassword.StatusCode);
+        Assert.Contains(wrongPassword, withWrongPassword.Errors);
+        Assert.Empty(await app.AuditAsync("account.email-change-requested", resident.Id));
+        Assert.Single(await app.AuditAsync("account.email-change-refused", resident.Id));
     }
 
     [Fact]

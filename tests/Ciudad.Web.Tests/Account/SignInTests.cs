@@ -34,22 +34,59 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, BothDatabases]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one(TestDatabase db)
+    public async Task Wrong_passwords_from_one_address_stop_that_address_not_the_owner(TestDatabase db)
     {
         var app = await fixture.For(db);
         var resident = await app.CreateResidentAsync(culture: "es");
-        using var attacker = app.NewSession();
+        var ghost = TestPeople.UniqueEmail("ghost");
+        using var attacker = app.NewSession(fromAddress: "127.0.0.66");
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < SignInThrottle.FailuresPerAddress; i++)
         {
             await attacker.SignInWithAsync(resident.Email, $"guess number {i} is wrong");
+            await attacker.SignInWithAsync(ghost, $"guess number {i} is wrong");
         }
-        var withRightPassword = await app.NewSession("es").SignInWithAsync(resident.Email, resident.Password);
+        var attackerWithRightPassword = await attacker.SignInWithAsync(resident.Email, resident.Password);
+        var attackerOnNobody = await attacker.SignInWithAsync(ghost, resident.Password);
+        var owner = await app.NewSession("es").SignInWithAsync(resident.Email, resident.Password);
 
-        Assert.Equal(HttpStatusCode.BadRequest, withRightPassword.StatusCode);
-        Assert.False(withRightPassword.IsSignedIn());
-        Assert.Contains(withRightPassword.Errors, e => e.StartsWith("Su cuenta está bloqueada durante 15 minutos", StringComparison.Ordinal));
-        Assert.NotEmpty(await app.AuditAsync("account.locked-out", resident.Id));
+        Assert.False(attackerWithRightPassword.IsSignedIn());
+        Assert.StartsWith("There have been too many attempts", Assert.Single(attackerWithRightPassword.Errors), StringComparison.Ordinal);
+        Assert.Equal(attackerWithRightPassword.Errors, attackerOnNobody.Errors);
+        Assert.True(owner.IsSignedIn());
+        Assert.Empty(await app.AuditAsync("account.locked-out", resident.Id));
+    }
+
+    [Fact]
+    public async Task Guessing_from_many_addresses_slows_the_account_and_emails_the_owner_a_way_in()
+    {
+        var app = await fixture.For(TestDatabase.Sqlite);
+        var resident = await app.CreateResidentAsync();
+        var addresses = SignInThrottle.FailuresBeforeSlowing / SignInThrottle.FailuresPerAddress;
+        for (var a = 1; a <= addresses; a++)
+        {
+            using var guesser = app.NewSession(fromAddress: $"127.0.1.{a}");
+            for (var i = 0; i < SignInThrottle.FailuresPerAddress; i++)
+            {
+                await guesser.SignInWithAsync(resident.Email, $"guess {a}.{i}");
+            }
+        }
+
+        // Slowed: one password a minute for the account, whoever asks, so more addresses bring no more guesses.
+        var oneGuess = await app.NewSession(fromAddress: "127.0.2.1").SignInWithAsync(resident.Email, "one more guess");
+        var nextGuess = await app.NewSession(fromAddress: "127.0.2.2").SignInWithAsync(resident.Email, resident.Password);
+        var warning = await app.EmailAsync(resident.Email, "Someone is trying to sign in");
+        using var owner = app.NewSession(fromAddress: "127.0.2.3");
+        var form = await owner.GetAsync(Mailbox.LinkIn(warning, "/Account/ResetPassword"));
+        const string newPassword = "a brand new passphrase 7";
+        await owner.SubmitAsync(form, new Dictionary<string, string> { ["Input.Password"] = newPassword, ["Input.ConfirmPassword"] = newPassword });
+        var ownerIn = await owner.SignInWithAsync(resident.Email, newPassword);
+
+        Assert.Single(oneGuess.Errors, e => e.StartsWith("The email address or password is not right", StringComparison.Ordinal));
+        Assert.False(nextGuess.IsSignedIn());
+        Assert.StartsWith("There have been too many attempts", Assert.Single(nextGuess.Errors), StringComparison.Ordinal);
+        Assert.True(ownerIn.IsSignedIn());
+        Assert.Single(await app.AuditAsync("account.sign-in-slowed", resident.Id));
     }
 
     [Fact]

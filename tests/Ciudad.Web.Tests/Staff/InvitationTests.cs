@@ -94,6 +94,34 @@ public sealed class InvitationTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Theory, BothDatabases]
+    public async Task Staff_without_an_authenticator_cannot_enrol_with_only_their_password_but_can_from_their_invitation(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var agent = await app.CreateStaffAsync(StaffRoles.Agent, enrolMfa: false);
+        using var withPasswordOnly = app.NewSession("en-US");
+        await withPasswordOnly.SignInAsync(agent);
+        var sentToEnrol = await withPasswordOnly.GetAsync("/Staff");
+        var forged = await withPasswordOnly.PostRawAsync("/Account/Manage/TwoFactor?handler=Enable", [
+            new("Input.Code", "123456"),
+            new("__RequestVerificationToken", sentToEnrol.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+
+        // An administrator sends a new invitation; the emailed link is what lets the owner enrol.
+        var link = await InviteAsync(app, agent.Email, StaffRoles.Agent, "streets-and-maintenance");
+        using var owner = app.NewSession("en-US");
+        await owner.SignInAsync(agent);
+        var setup = await owner.SubmitAsync(await owner.GetAsync(link), buttonText: "Accept the invitation");
+        await owner.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = Totp.NextCode(setup.Find(".ciudad-shared-key")!.TextContent) });
+        var staffHome = await owner.GetAsync("/Staff");
+
+        Assert.Equal("/Account/Manage/TwoFactor", sentToEnrol.Url.AbsolutePath);
+        Assert.Null(sentToEnrol.Find(".ciudad-shared-key"));
+        Assert.Contains("Open the link we emailed you", sentToEnrol.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.NotEmpty(await app.WithDbAsync(d => d.AuditEntries.Where(e => e.Action == "account.mfa-enrolment-refused" && e.EntityId == agent.Id).ToListAsync()));
+        Assert.Equal("/Staff", staffHome.Url.AbsolutePath);
+    }
+
+    [Theory, BothDatabases]
     public async Task Unknown_and_expired_invitations_say_so_in_both_languages(TestDatabase db)
     {
         var app = await fixture.For(db);

@@ -1,14 +1,16 @@
-using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
-using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ciudad.Web.Pages.Account;
 
-/// <summary>Emails a reset link. The answer never says whether the address has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<CiudadUser> users, CiudadDbContext db, Emails emails, AuditLog audit) : AccountPageModel
+/// <summary>
+/// Emails a reset link. The answer never says whether the address has an account, and neither does
+/// its timing: the request only queues the question, for any address (see <see cref="AccountEmailHandler"/>).
+/// </summary>
+public sealed class ForgotPasswordModel(CiudadDbContext db, Outbox outbox) : AccountPageModel
 {
     [BindProperty] public EmailInput Input { get; set; } = new();
 
@@ -22,13 +24,9 @@ public sealed class ForgotPasswordModel(UserManager<CiudadUser> users, CiudadDbC
         {
             return Invalid();
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null)
-        {
-            emails.Queue(user.Email!, user.PreferredCulture, "ResetPassword", emails.Link(await ResetLinkAsync(users, user)));
-            audit.Record("account.password-reset-requested", nameof(CiudadUser), user.Id, actor: ActorFor(user));
-            await db.SaveChangesAsync();
-        }
+        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(
+            AccountEmailHandler.PasswordReset, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString()));
+        await db.SaveChangesAsync();
         return RedirectToPage(new { sent = true });
     }
 

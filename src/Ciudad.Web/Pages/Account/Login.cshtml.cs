@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Ciudad.Platform.Audit;
+using Ciudad.Platform.Data;
+using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,18 +11,21 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.Web.Pages.Account;
 
 /// <summary>
-/// Sign-in with email and password. A wrong password, an unknown address and an unconfirmed account
-/// all get the same answer, after the same amount of work, so the form cannot be used to find accounts.
+/// Sign-in with email and password. A wrong password, an unknown address, an unconfirmed or locked
+/// account all get the same answer after the same work (one password hash), so the form cannot be
+/// used to find accounts. Wrong passwords are counted per account and client address
+/// (<see cref="SignInThrottle"/>): guessing stays hopeless, and nobody can lock out someone else.
 /// </summary>
 public sealed class LoginModel(
     UserManager<CiudadUser> users,
-    SignInManager<CiudadUser> signIn,
+    CiudadSignInManager signIn,
+    SignInThrottle throttle,
     SignInCompletion completion,
+    CiudadDbContext db,
+    Emails emails,
+    AuditLog audit,
     IStringLocalizer<Program> strings) : AccountPageModel
 {
-    private static readonly CiudadUser Nobody = new();
-    private static readonly string NobodysHash = new PasswordHasher<CiudadUser>().HashPassword(Nobody, Guid.NewGuid().ToString());
-
     [BindProperty] public LoginInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -35,18 +41,30 @@ public sealed class LoginModel(
             return Invalid();
         }
         var email = Input.Email.Trim();
+        var normalizedEmail = users.NormalizeEmail(email);
+        var address = HttpContext.Connection.RemoteIpAddress;
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+
+        var verdict = throttle.Check(normalizedEmail, address);
+        if (verdict != SignInVerdict.Allowed)
         {
-            users.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash, Input.Password);
-            await completion.FailedAsync(HttpContext, "account.sign-in-failed", null, new { email, reason = "unknown" });
-            return Failed();
+            // No password is checked, but the same work is done, so the answer's timing says nothing either.
+            signIn.SameWorkWithoutAccount(Input.Password);
+            await completion.FailedAsync(HttpContext, "account.sign-in-throttled", user, new { email, reason = verdict.ToString() });
+            ModelState.AddModelError("", strings["Account.Login.Throttled"]);
+            return Invalid();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = user is null
+            ? signIn.SameWorkWithoutAccount(Input.Password)
+            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.RecordSuccess(normalizedEmail, address);
+        }
         if (result.Succeeded)
         {
-            await completion.CompleteAsync(HttpContext, user, "password");
+            await completion.CompleteAsync(HttpContext, user!, "password");
             return LocalRedirect(LocalOrHome(ReturnUrl));
         }
         if (result.RequiresTwoFactor)
@@ -55,14 +73,34 @@ public sealed class LoginModel(
         }
         if (result.IsLockedOut)
         {
+            // Reached only with the right password: a deactivated account, or too many wrong codes.
             await completion.FailedAsync(HttpContext, "account.locked-out", user,
-                new { email, reason = user.IsDeactivated ? "deactivated" : "too-many-attempts" });
+                new { email, reason = user!.IsDeactivated ? "deactivated" : "too-many-codes" });
             ModelState.AddModelError("", strings["Account.Login.LockedOut"]);
             return Invalid();
         }
-        await completion.FailedAsync(HttpContext, "account.sign-in-failed", user,
-            new { email, reason = result.IsNotAllowed ? "not-confirmed" : "password" });
+        if (result.IsNotAllowed)
+        {
+            await completion.FailedAsync(HttpContext, "account.sign-in-failed", user, new { email, reason = "not-confirmed" });
+            return Failed();
+        }
+        if (throttle.RecordFailure(normalizedEmail, address) && user is not null)
+        {
+            await WarnOwnerAsync(user);
+        }
+        await completion.FailedAsync(HttpContext, "account.sign-in-failed", user, new { email, reason = user is null ? "unknown" : "password" });
         return Failed();
+    }
+
+    /// <summary>
+    /// The account has just been slowed by wrong passwords from many addresses: its owner hears once,
+    /// with a reset link that lets them in straight away whatever the guessers do.
+    /// </summary>
+    private async Task WarnOwnerAsync(CiudadUser user)
+    {
+        emails.Queue(user.Email!, user.PreferredCulture, "SignInSlowed", emails.Link(await ForgotPasswordModel.ResetLinkAsync(users, user)));
+        audit.Record("account.sign-in-slowed", nameof(CiudadUser), user.Id, actor: ActorFor(user));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Passkey sign-in, step one for the script: a challenge for any passkey of this site.</summary>

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
-using Ciudad.Platform.Email;
+using Ciudad.Platform.Outbox;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
@@ -12,12 +12,14 @@ namespace Ciudad.Web.Pages.Account;
 
 /// <summary>
 /// Creates a resident account. Whether or not the address already has an account, the visitor sees
-/// the same "check your email" page: only the owner of the mailbox learns which it was.
+/// the same "check your email" page: only the owner of the mailbox learns which it was. Both paths
+/// hash the password once and queue one outbox message; the email (confirmation link, or "you already
+/// have an account") is worked out by <see cref="AccountEmailHandler"/> after the answer.
 /// </summary>
 public sealed class RegisterModel(
     UserManager<CiudadUser> users,
     CiudadDbContext db,
-    Emails emails,
+    Outbox outbox,
     AuditLog audit,
     TimeProvider clock,
     IStringLocalizer<Program> strings) : AccountPageModel
@@ -60,9 +62,7 @@ public sealed class RegisterModel(
             return Invalid();
         }
 
-        var token = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        emails.Queue(email, user.PreferredCulture, "ConfirmAccount",
-            emails.Link($"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={token}"));
+        QueueEmail(AccountEmailHandler.Confirmation, email);
         audit.Record("account.registered", nameof(CiudadUser), user.Id,
             after: new { email, user.DisplayName, user.PreferredCulture }, actor: ActorFor(user));
         await db.SaveChangesAsync();
@@ -77,11 +77,12 @@ public sealed class RegisterModel(
     private async Task TellOwnerAsync(CiudadUser owner)
     {
         users.PasswordHasher.HashPassword(owner, Input.Password);
-        emails.Queue(owner.Email!, owner.PreferredCulture, "AccountExists",
-            emails.Link("/Account/Login"), emails.Link("/Account/ForgotPassword"));
-        audit.Record("account.register-existing", nameof(CiudadUser), owner.Id, actor: ActorFor(owner));
+        QueueEmail(AccountEmailHandler.AccountExists, owner.Email!);
         await db.SaveChangesAsync();
     }
+
+    private void QueueEmail(string kind, string email) =>
+        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(kind, email, HttpContext.Connection.RemoteIpAddress?.ToString()));
 }
 
 public sealed class RegisterInput

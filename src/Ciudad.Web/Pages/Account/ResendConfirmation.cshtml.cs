@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.Data;
-using Ciudad.Platform.Email;
-using Ciudad.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
+using Ciudad.Platform.Outbox;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ciudad.Web.Pages.Account;
 
-/// <summary>Sends a new confirmation link. The answer is the same whether or not the address has an account.</summary>
-public sealed class ResendConfirmationModel(UserManager<CiudadUser> users, CiudadDbContext db, Emails emails) : AccountPageModel
+/// <summary>
+/// Sends a new confirmation link. The answer, and the work before it, is the same whether or not the
+/// address has an account: the request only queues the question (see <see cref="AccountEmailHandler"/>).
+/// </summary>
+public sealed class ResendConfirmationModel(CiudadDbContext db, Outbox outbox) : AccountPageModel
 {
     [BindProperty] public EmailInput Input { get; set; } = new();
 
@@ -22,14 +23,9 @@ public sealed class ResendConfirmationModel(UserManager<CiudadUser> users, Ciuda
         {
             return Invalid();
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { EmailConfirmed: false })
-        {
-            var token = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            emails.Queue(user.Email!, user.PreferredCulture, "ConfirmAccount",
-                emails.Link($"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={token}"));
-            await db.SaveChangesAsync();
-        }
+        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(
+            AccountEmailHandler.Confirmation, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString()));
+        await db.SaveChangesAsync();
         return RedirectToPage(new { sent = true });
     }
 }

@@ -16,6 +16,8 @@ public sealed class ResetPasswordModel(
     UserManager<CiudadUser> users,
     Emails emails,
     AuditLog audit,
+    SignInThrottle throttle,
+    StaffEnrolmentPermit enrolment,
     IStringLocalizer<Program> strings) : AccountPageModel
 {
     [BindProperty] public ResetPasswordInput Input { get; set; } = new();
@@ -68,6 +70,13 @@ public sealed class ResetPasswordModel(
         emails.Queue(user.Email!, user.PreferredCulture, "PasswordChanged", emails.Link("/Account/ForgotPassword"));
         audit.Record("account.password-reset", nameof(CiudadUser), user.Id, after: new { setup = Setup }, actor: ActorFor(user));
         await users.UpdateAsync(user);
+        // Guesses at the old password no longer matter: the owner is not kept waiting for them.
+        throttle.Forget(user.NormalizedEmail!);
+        // The link proved the mailbox, as an invitation does: staff may now enrol in this browser.
+        if (enrolment.IsNeeded(user))
+        {
+            enrolment.Grant(Response, user);
+        }
         Confirm(Setup ? "Account.Reset.SetupDone" : "Account.Reset.Done");
         return RedirectToPage("Login");
     }

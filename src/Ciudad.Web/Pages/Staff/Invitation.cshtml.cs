@@ -27,6 +27,7 @@ public sealed class InvitationModel(
     SignInManager<CiudadUser> signIn,
     TimeProvider clock,
     StringCatalog catalog,
+    Account.StaffEnrolmentPermit enrolment,
     IStringLocalizer<Program> strings) : Admin.AdminPageModel
 {
     public const int MinimumPasswordLength = 12;
@@ -110,6 +111,8 @@ public sealed class InvitationModel(
         }
 
         var user = result.User!;
+        // The emailed token was opened here: this browser, and only it, may now enrol an authenticator.
+        enrolment.Grant(Response, user);
         // Acceptance renewed the security stamp, so the person is signed in afresh either way.
         if (SignedInAsInvitee)
         {

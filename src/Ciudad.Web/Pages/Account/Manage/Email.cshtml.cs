@@ -12,12 +12,15 @@ namespace Ciudad.Web.Pages.Account.Manage;
 /// <summary>
 /// Changing the address: the account keeps the old one until the new one is confirmed from its
 /// mailbox. Whether the new address belongs to another account is only told to that mailbox.
+/// The current password is asked again: a session left open must not be enough to move the
+/// account, and its password resets, to someone else's mailbox.
 /// </summary>
 public sealed class EmailModel(
     UserManager<CiudadUser> users,
     CiudadDbContext db,
     Emails emails,
     AuditLog audit,
+    StaffEnrolmentPermit enrolment,
     IStringLocalizer<Program> strings) : AccountPageModel
 {
     [BindProperty] public ChangeEmailInput Input { get; set; } = new();
@@ -43,10 +46,22 @@ public sealed class EmailModel(
             return Challenge();
         }
         CurrentEmail = user.Email ?? "";
+        if (enrolment.IsNeeded(user))
+        {
+            // Staff without an authenticator yet: moving the address would let someone who only knows
+            // the password receive a reset link, and with it the right to enrol their own phone.
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         var newEmail = Input.NewEmail.Trim();
         if (ModelState.IsValid && string.Equals(newEmail, CurrentEmail, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError("Input.NewEmail", strings["Account.Manage.Email.Same"]);
+        }
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        {
+            ModelState.AddModelError("Input.CurrentPassword", strings["Account.Manage.Password.Wrong"]);
+            audit.Record("account.email-change-refused", nameof(CiudadUser), user.Id, after: new { reason = "password" });
+            await db.SaveChangesAsync();
         }
         if (!ModelState.IsValid)
         {
@@ -68,4 +83,8 @@ public sealed class ChangeEmailInput
     [EmailAddress(ErrorMessage = "Account.Email.Format")]
     [StringLength(256, ErrorMessage = "Account.Email.TooLong")]
     public string NewEmail { get; set; } = "";
+
+    [Required(ErrorMessage = "Account.Login.Password.Required")]
+    [MaxLength(256, ErrorMessage = "Account.Password.TooLong")]
+    public string CurrentPassword { get; set; } = "";
 }

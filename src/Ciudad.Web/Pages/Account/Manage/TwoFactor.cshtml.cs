@@ -22,6 +22,7 @@ public sealed class TwoFactorModel(
     AuditLog audit,
     IOptions<SecurityOptions> security,
     IOptions<CityOptions> city,
+    StaffEnrolmentPermit permit,
     IStringLocalizer<Program> strings) : AccountPageModel
 {
     public const string RecoveryCodesKey = "Ciudad.RecoveryCodes";
@@ -36,6 +37,9 @@ public sealed class TwoFactorModel(
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public bool Enabled { get; private set; }
+
+    /// <summary>Staff not yet enrolled who came with their password only: they need their emailed link.</summary>
+    public bool NeedsEmailedLink { get; private set; }
     public bool CanDisable { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -63,6 +67,11 @@ public sealed class TwoFactorModel(
         {
             return RedirectToPage();
         }
+        if (!permit.Allows(Request, user))
+        {
+            await audit.RecordNowAsync("account.mfa-enrolment-refused", nameof(CiudadUser), user.Id, after: new { reason = "no-emailed-link" });
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Input.Digits))
         {
             ModelState.AddModelError("Input.Code", strings["Account.Code.Wrong"]);
@@ -77,6 +86,7 @@ public sealed class TwoFactorModel(
         TempData[RecoveryCodesKey] = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToArray();
         // A new cookie carries the ciudad:mfa-enrolled claim that staff pages require.
         await signIn.RefreshSignInAsync(user);
+        permit.Clear(Response);
         Confirm("Account.TwoFactor.Enabled");
         return RedirectToPage("RecoveryCodes", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
     }
@@ -130,6 +140,11 @@ public sealed class TwoFactorModel(
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
+        if (!permit.Allows(Request, user))
+        {
+            NeedsEmailedLink = true; // and no key: it must not reach someone who only has the password
             return;
         }
         var key = await users.GetAuthenticatorKeyAsync(user);
