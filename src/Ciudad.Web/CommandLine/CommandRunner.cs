@@ -33,13 +33,7 @@ public static class CommandRunner
                 Console.WriteLine("Database is up to date.");
                 return 0;
             case CiudadVerb.SeedDemo:
-                string? setupLink = null;
-                await WithScopeAsync(app.Services, async sp =>
-                {
-                    var demo = sp.GetRequiredService<DemoData>();
-                    await demo.SeedAsync();
-                    setupLink = demo.AdministratorSetupLink;
-                });
+                var setupLink = await SeedDemoAsync(app);
                 Console.WriteLine($"Demo data present. {DescribeAdministrator(app, setupLink)}");
                 if (command.SyntheticRequests is { } requests)
                 {
@@ -82,13 +76,7 @@ public static class CommandRunner
             return;
         }
         await MigrateAsync(app.Services);
-        string? setupLink = null;
-        await WithScopeAsync(app.Services, async sp =>
-        {
-            var demo = sp.GetRequiredService<DemoData>();
-            await demo.SeedAsync();
-            setupLink = demo.AdministratorSetupLink;
-        });
+        var setupLink = await SeedDemoAsync(app);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -103,6 +91,19 @@ public static class CommandRunner
 
                 """);
         });
+    }
+
+    /// <summary>Loads the demo data; outside Development, the administrator's one-time setup link (null once chosen).</summary>
+    private static async Task<string?> SeedDemoAsync(WebApplication app)
+    {
+        string? setupLink = null;
+        await WithScopeAsync(app.Services, async sp =>
+        {
+            var demo = sp.GetRequiredService<DemoData>();
+            await demo.SeedAsync();
+            setupLink = demo.AdministratorSetupLink;
+        });
+        return setupLink;
     }
 
     /// <summary>

@@ -41,8 +41,7 @@ public static class RateLimits
                 {
                     return Window("account:" + address, security.AccountAttemptsPerMinute);
                 }
-                var user = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-                return Window(user is null ? "public:" + address : "user:" + user, security.PublicPostsPerMinute);
+                return Window(Poster(context), security.PublicPostsPerMinute);
             });
             options.OnRejected = (context, _) =>
             {
@@ -55,6 +54,15 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>
+    /// Whose budget a public write spends: the signed-in person's, else the client address's. The
+    /// POST limit above and per-item budgets (photos) share it, so both count the same poster.
+    /// </summary>
+    public static string Poster(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
+            ? "user:" + user
+            : "public:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static RateLimitPartition<string> Window(string key, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

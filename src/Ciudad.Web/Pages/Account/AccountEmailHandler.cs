@@ -24,6 +24,10 @@ public sealed class AccountEmailHandler(UserManager<CiudadUser> users, Emails em
 
     public string Type => MessageType;
 
+    /// <summary>Queues the question for the visitor's address (saved with the caller's unit of work).</summary>
+    public static void Ask(Outbox outbox, HttpContext http, string kind, string email) =>
+        outbox.Enqueue(MessageType, new AccountEmailRequest(kind, email, http.Connection.RemoteIpAddress?.ToString()));
+
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var request = Outbox.Read<AccountEmailRequest>(message);

@@ -24,8 +24,7 @@ public sealed class ForgotPasswordModel(CiudadDbContext db, Outbox outbox) : Acc
         {
             return Invalid();
         }
-        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(
-            AccountEmailHandler.PasswordReset, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString()));
+        AccountEmailHandler.Ask(outbox, HttpContext, AccountEmailHandler.PasswordReset, Input.Email.Trim());
         await db.SaveChangesAsync();
         return RedirectToPage(new { sent = true });
     }

@@ -62,7 +62,7 @@ public sealed class RegisterModel(
             return Invalid();
         }
 
-        QueueEmail(AccountEmailHandler.Confirmation, email);
+        AccountEmailHandler.Ask(outbox, HttpContext, AccountEmailHandler.Confirmation, email);
         audit.Record("account.registered", nameof(CiudadUser), user.Id,
             after: new { email, user.DisplayName, user.PreferredCulture }, actor: ActorFor(user));
         await db.SaveChangesAsync();
@@ -77,12 +77,9 @@ public sealed class RegisterModel(
     private async Task TellOwnerAsync(CiudadUser owner)
     {
         users.PasswordHasher.HashPassword(owner, Input.Password);
-        QueueEmail(AccountEmailHandler.AccountExists, owner.Email!);
+        AccountEmailHandler.Ask(outbox, HttpContext, AccountEmailHandler.AccountExists, owner.Email!);
         await db.SaveChangesAsync();
     }
-
-    private void QueueEmail(string kind, string email) =>
-        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(kind, email, HttpContext.Connection.RemoteIpAddress?.ToString()));
 }
 
 public sealed class RegisterInput

@@ -23,8 +23,7 @@ public sealed class ResendConfirmationModel(CiudadDbContext db, Outbox outbox) :
         {
             return Invalid();
         }
-        outbox.Enqueue(AccountEmailHandler.MessageType, new AccountEmailRequest(
-            AccountEmailHandler.Confirmation, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString()));
+        AccountEmailHandler.Ask(outbox, HttpContext, AccountEmailHandler.Confirmation, Input.Email.Trim());
         await db.SaveChangesAsync();
         return RedirectToPage(new { sent = true });
     }

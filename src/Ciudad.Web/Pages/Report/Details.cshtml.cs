@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
+using Ciudad.Web.Infrastructure;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Intake;
 using Ciudad.ServiceRequests.Photos;
@@ -143,7 +143,7 @@ public sealed class DetailsModel(
                 continue;
             }
             // Every photo costs CPU, refused or not: each spends from the poster's photo budget.
-            var result = !photoBudget.TrySpend(Poster(), out _) ? PhotoResult.Failed(PhotoProblem.OverBudget)
+            var result = !photoBudget.TrySpend(RateLimits.Poster(HttpContext), out _) ? PhotoResult.Failed(PhotoProblem.OverBudget)
                 : file.Length > options.Value.MaxPhotoBytes ? PhotoResult.Failed(PhotoProblem.TooLarge)
                 : await processor.ProcessAsync(await ReadAllAsync(file), HttpContext.RequestAborted);
             if (result.Photo is { } photo)
@@ -165,11 +165,6 @@ public sealed class DetailsModel(
         await file.CopyToAsync(buffer, HttpContext.RequestAborted);
         return buffer.ToArray();
     }
-
-    /// <summary>Whose photo budget an upload spends: the signed-in person's, or the client address's.</summary>
-    private string Poster() => User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-        ? "user:" + userId
-        : "address:" + (HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private async Task<IActionResult> InvalidAsync()
     {
