@@ -6,6 +6,7 @@ using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Localization;
+using Ciudad.Platform.Modules;
 using Ciudad.Platform.Outbox;
 using Ciudad.Platform.Security;
 using Ciudad.Platform.Seeding;
@@ -25,11 +26,14 @@ namespace Ciudad.Platform;
 public static class PlatformModule
 {
     /// <summary>
-    /// Registers data, identity, departments, audit, outbox, email, localization and options.
-    /// <paramref name="moduleAssemblies"/> contribute entity configurations and string files.
+    /// Registers data, identity, departments, audit, outbox, email, localization and options, then
+    /// each module's services. Modules contribute entity configurations, string files and the rest of
+    /// their contract (<see cref="CiudadModule"/>); <paramref name="shellAssemblies"/> (the host and its
+    /// UI library) contribute string files only.
     /// </summary>
-    public static IHostApplicationBuilder AddCiudadPlatform(this IHostApplicationBuilder builder, params Assembly[] moduleAssemblies)
+    public static IHostApplicationBuilder AddCiudadPlatform(this IHostApplicationBuilder builder, ModuleCatalog modules, params Assembly[] shellAssemblies)
     {
+        var moduleAssemblies = modules.Modules.Select(m => m.Assembly).ToArray();
         var services = builder.Services;
         var configuration = builder.Configuration;
 
@@ -42,12 +46,13 @@ public static class PlatformModule
         var dataFolder = ResolveDataFolder(builder);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DatabaseSetup.ResolveConnectionString(configuration, database.Provider, dataFolder);
+        services.AddSingleton(modules);
         services.AddSingleton(new ModuleModelCatalog(moduleAssemblies));
         services.AddCiudadDatabase(database.Provider, connectionString);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityTime>();
-        services.AddSingleton(new StringCatalog([typeof(PlatformModule).Assembly, .. moduleAssemblies]));
+        services.AddSingleton(new StringCatalog([typeof(PlatformModule).Assembly, .. shellAssemblies, .. moduleAssemblies]));
         services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
 
@@ -85,6 +90,11 @@ public static class PlatformModule
         services.AddDataProtection().SetApplicationName("Ciudad").PersistKeysToDbContext<CiudadDbContext>();
 
         services.AddHealthChecks().AddCheck<MigrationReadinessCheck>("database", tags: ["ready"]);
+
+        foreach (var module in modules.Modules)
+        {
+            module.AddServices(builder);
+        }
         return builder;
     }
 

@@ -85,7 +85,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     private static async Task MigrateAsync(ProvisionedDatabase database)
     {
         var provider = database.Kind == TestDatabase.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
-        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString);
+        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString, Ciudad.Web.CiudadModules.Model);
         await db.Database.MigrateAsync();
     }
 

@@ -49,15 +49,16 @@ public static class DatabaseSetup
     /// <summary>
     /// The context <c>dotnet ef</c> uses to build migrations. Identity chooses its tables from
     /// IdentityOptions found through the application service provider, so one is supplied with the
-    /// same schema version the app configures.
+    /// same schema version the app configures. <paramref name="modules"/> is the host's module list
+    /// (<c>CiudadModules.Model</c> in Ciudad.Web), so migrations and the running app build one model.
     /// </summary>
-    public static CiudadDbContext CreateDesignTimeContext(DatabaseProvider provider, string connectionString)
+    public static CiudadDbContext CreateDesignTimeContext(DatabaseProvider provider, string connectionString, ModuleModelCatalog modules)
     {
         var services = new ServiceCollection();
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema);
         var options = new DbContextOptionsBuilder<CiudadDbContext>().UseApplicationServiceProvider(services.BuildServiceProvider());
         Configure(options, provider, connectionString);
-        return new CiudadDbContext(options.Options, DesignTimeModules.Catalog);
+        return new CiudadDbContext(options.Options, modules);
     }
 
     public static Version IdentitySchema => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;

@@ -26,7 +26,11 @@ public static class CiudadClaims
 
 public static class CiudadPolicies
 {
+    /// <summary>Anyone signed in (a resident's own account pages).</summary>
+    public const string SignedIn = "SignedIn";
+
     /// <summary>Signed-in staff who have enrolled TOTP.</summary>
     public const string Staff = "Staff";
+    /// <summary>Administrators; pages ask for a permission instead (<see cref="Modules.Permission.Policy"/>).</summary>
     public const string Administrator = "Administrator";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Ciudad.Platform.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Ciudad.ServiceRequests.Open311;
@@ -12,11 +13,9 @@ namespace Ciudad.ServiceRequests.Open311;
 /// </summary>
 public static class Open311EdgeErrors
 {
-    /// <summary>Path and query, in characters; Kestrel's default request line limit, so clients see no change.</summary>
-    public const int MaxRequestTargetLength = 8 * 1024;
+    public const int MaxRequestTargetLength = RequestTargetLimit.MaxLength;
 
-    public static bool IsTooLong(HttpRequest request) =>
-        request.Path.Value!.Length + (request.QueryString.Value?.Length ?? 0) > MaxRequestTargetLength;
+    public static bool IsTooLong(HttpRequest request) => RequestTargetLimit.IsTooLong(request);
 
     public static IApplicationBuilder UseOpen311EdgeErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -15,7 +15,7 @@ public static class CommandRunner
         if (command.Error is not null)
         {
             await Console.Error.WriteLineAsync(command.Error);
-            CiudadCommand.PrintHelp(Console.Error);
+            command.PrintHelp(Console.Error);
             return 2;
         }
         switch (command.Verb)
@@ -35,10 +35,6 @@ public static class CommandRunner
             case CiudadVerb.SeedDemo:
                 var setupLink = await SeedDemoAsync(app);
                 Console.WriteLine($"Demo data present. {DescribeAdministrator(app, setupLink)}");
-                if (command.SyntheticRequests is { } requests)
-                {
-                    await WithScopeAsync(app.Services, sp => SyntheticRequestsCommand.RunAsync(sp, requests, command.Seed));
-                }
                 return 0;
             case CiudadVerb.CreateAdmin:
                 var link = "";
@@ -56,10 +52,10 @@ public static class CommandRunner
                 }
                 Console.WriteLine($"Audit log BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}. {result.EntriesChecked} entries before it are intact.");
                 return 1;
-            case CiudadVerb.ApiKeyCreate:
-                return await ApiKeyCommand.CreateAsync(app.Services, command.ApiKey!.Value.Name, command.ApiKey.Value.Limit);
+            case CiudadVerb.Module:
+                return await command.ModuleVerb!.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
             default:
-                CiudadCommand.PrintHelp(Console.Out);
+                command.PrintHelp(Console.Out);
                 return 0;
         }
     }

@@ -59,10 +59,7 @@ public static class RateLimits
     /// Whose budget a public write spends: the signed-in person's, else the client address's. The
     /// POST limit above and per-item budgets (photos) share it, so both count the same poster.
     /// </summary>
-    public static string Poster(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
-            ? "user:" + user
-            : "public:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    public static string Poster(HttpContext context) => Ciudad.Platform.Security.Poster.Of(context);
 
     private static RateLimitPartition<string> Window(string key, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

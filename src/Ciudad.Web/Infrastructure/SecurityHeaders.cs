@@ -1,5 +1,4 @@
-using Ciudad.ServiceRequests;
-using Microsoft.Extensions.Options;
+using Ciudad.Platform.Modules;
 
 namespace Ciudad.Web.Infrastructure;
 
@@ -9,14 +8,15 @@ namespace Ciudad.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>The policy; <paramref name="mapTileOrigin"/> (the configured map tile server) may serve images.</summary>
-    public static string ContentSecurityPolicy(string? mapTileOrigin) =>
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(mapTileOrigin is null ? "" : " " + mapTileOrigin)}; font-src 'self'; " +
+    /// <summary>The policy; <paramref name="imageOrigins"/> (modules' image servers, such as map tiles) may serve images.</summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> imageOrigins) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{string.Concat(imageOrigins.Distinct().Select(o => " " + o))}; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseCiudadSecurityHeaders(this IApplicationBuilder app)
     {
-        var policy = ContentSecurityPolicy(TileOrigin(app.ApplicationServices.GetRequiredService<IOptions<ServiceRequestsOptions>>().Value.MapTileUrl));
+        var modules = app.ApplicationServices.GetRequiredService<ModuleCatalog>().Modules;
+        var policy = ContentSecurityPolicy(modules.SelectMany(m => m.ImageOrigins(app.ApplicationServices)));
         return app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
@@ -32,18 +32,5 @@ public static class SecurityHeaders
             });
             return next();
         });
-    }
-
-    /// <summary>"https://tile.openstreetmap.org" from a tile URL template; null when it is on this site.</summary>
-    public static string? TileOrigin(string tileUrl)
-    {
-        var withoutPlaceholders = tileUrl.Replace("{s}", "a", StringComparison.Ordinal);
-        if (!Uri.TryCreate(withoutPlaceholders.Split('{')[0], UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-        // {s} subdomains (a.tile…, b.tile…) need a wildcard.
-        var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + uri.Host[(uri.Host.IndexOf('.', StringComparison.Ordinal) + 1)..] : uri.Host;
-        return $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? "" : ":" + uri.Port)}";
     }
 }

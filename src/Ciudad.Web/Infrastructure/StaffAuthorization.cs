@@ -1,4 +1,5 @@
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Modules;
 using Ciudad.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -42,13 +43,61 @@ public sealed class StaffEnrolmentRedirect : IAuthorizationMiddlewareResultHandl
     }
 }
 
+/// <summary>Holds when the signed-in staff member has the permission through one of their roles.</summary>
+public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+}
+
+public sealed class PermissionHandler(ModuleCatalog modules) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (modules.Allows(context.User, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Builds the policy for "permission:NAME" on demand: a staff member with an enrolled authenticator
+/// who holds NAME. A name no module defines fails at the first request that asks for it (and in
+/// the route tests, before that).
+/// </summary>
+public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, ModuleCatalog modules)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (!policyName.StartsWith(Permission.PolicyPrefix, StringComparison.Ordinal))
+        {
+            return await base.GetPolicyAsync(policyName);
+        }
+        var permission = policyName[Permission.PolicyPrefix.Length..];
+        if (!modules.IsDefined(permission))
+        {
+            throw new InvalidOperationException($"No module defines the permission '{permission}'.");
+        }
+        return new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(CiudadClaims.Staff, "true")
+            .AddRequirements(new StaffMfaRequirement(), new PermissionRequirement(permission))
+            .Build();
+    }
+}
+
 public static class StaffAuthorization
 {
     public static IServiceCollection AddCiudadAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, StaffMfaHandler>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffEnrolmentRedirect>();
         services.AddAuthorizationBuilder()
+            .AddPolicy(CiudadPolicies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(CiudadPolicies.Staff, p => p
                 .RequireAuthenticatedUser()
                 .RequireClaim(CiudadClaims.Staff, "true")

@@ -1,6 +1,6 @@
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Security;
-using Ciudad.ServiceRequests.Open311;
+using Ciudad.Platform.Modules;
 using Ciudad.Web.CommandLine;
 using Ciudad.Web.Pages.Account;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,7 +17,7 @@ namespace Ciudad.Web.Infrastructure;
 /// <summary>The web host: pages, culture, security, limits, health, logs and telemetry.</summary>
 public static class WebModule
 {
-    public static WebApplicationBuilder AddCiudadWeb(this WebApplicationBuilder builder, CiudadCommand command)
+    public static WebApplicationBuilder AddCiudadWeb(this WebApplicationBuilder builder, CiudadCommand command, ModuleCatalog modules)
     {
         var services = builder.Services;
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -35,16 +35,18 @@ public static class WebModule
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         // Kestrel answers a request line over its limit with an empty 414 before any middleware
         // runs; with room above the site's own limit, the site answers instead (Open311 in its
-        // format, pages with the error page). See Open311EdgeErrors.
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 4 * Open311EdgeErrors.MaxRequestTargetLength);
+        // format, pages with the error page). See RequestTargetLimit.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 4 * RequestTargetLimit.MaxLength);
 
         services.AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeFolder("/Account/Manage");
-                options.Conventions.AuthorizeFolder("/Staff", CiudadPolicies.Staff);
-                options.Conventions.AllowAnonymousToPage("/Staff/Invitation");
-                options.Conventions.AuthorizeFolder("/Admin", CiudadPolicies.Administrator);
+                HostPageAuthorization.Configure(options.Conventions);
+                foreach (var module in modules.Modules)
+                {
+                    module.ConfigurePages(options.Conventions);
+                }
             })
+            .ConfigureApplicationPartManager(parts => AddModulePages(parts, modules))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)));
         // Spanish text stays readable in the HTML source ("página", not "p&#xE1;gina").
@@ -79,6 +81,26 @@ public static class WebModule
         }
         AddTelemetry(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Serves each module's Razor pages. Modules the host references are found by the build; a module
+    /// loaded by configuration (<c>Ciudad:Modules:Load</c>) is added here with the same factory.
+    /// </summary>
+    private static void AddModulePages(Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager parts, ModuleCatalog modules)
+    {
+        foreach (var assembly in modules.Modules.Select(m => m.Assembly).Distinct())
+        {
+            if (parts.ApplicationParts.OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                continue;
+            }
+            var factory = Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly);
+            foreach (var part in factory.GetApplicationParts(assembly))
+            {
+                parts.ApplicationParts.Add(part);
+            }
+        }
     }
 
     /// <summary>
@@ -122,7 +144,10 @@ public static class WebModule
         var security = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         app.UseForwardedHeaders();
         app.UseCiudadSecurityHeaders();
-        app.UseOpen311EdgeErrors();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.UseEarlyMiddleware(app);
+        }
         app.UseExceptionHandler("/Errors/500");
         if (security.RequireHttps)
         {
@@ -133,7 +158,7 @@ public static class WebModule
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.Use((context, next) =>
         {
-            if (Open311EdgeErrors.IsTooLong(context.Request))
+            if (RequestTargetLimit.IsTooLong(context.Request))
             {
                 context.Response.StatusCode = StatusCodes.Status414UriTooLong; // the error page explains
                 return Task.CompletedTask;
@@ -153,8 +178,13 @@ public static class WebModule
     public static WebApplication MapCiudadWeb(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.MapEndpoints(app);
+        }
+        // Load balancers probe these without signing in.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 }

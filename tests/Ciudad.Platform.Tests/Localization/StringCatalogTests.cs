@@ -7,7 +7,7 @@ namespace Ciudad.Platform.Tests.Localization;
 public sealed partial class StringCatalogTests
 {
     // The same assemblies the host gives the catalog (Program.cs): pages also show module strings.
-    private static readonly StringCatalog Catalog = new([typeof(PlatformModule).Assembly, typeof(Program).Assembly, ServiceRequests.ServiceRequestsModule.Assembly]);
+    private static readonly StringCatalog Catalog = new([typeof(PlatformModule).Assembly, typeof(Program).Assembly, typeof(Ciudad.Web.UI.SharedStrings).Assembly, .. Ciudad.Web.CiudadModules.All.Select(m => m.Assembly)]);
 
     [Fact]
     public void English_and_spanish_have_exactly_the_same_keys()

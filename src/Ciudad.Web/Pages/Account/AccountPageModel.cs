@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
+using Ciudad.Web.UI;
+
 namespace Ciudad.Web.Pages.Account;
 
 /// <summary>What every account page shares: the 400 answer, one-shot confirmations and the audit actor.</summary>
@@ -39,11 +41,6 @@ public abstract class AccountPageModel : PageModel
             modelState.AddModelError(field, text.ResourceNotFound ? strings["Account.Errors.Generic"] : text);
         }
     }
-}
-
-public static class StatusMessage
-{
-    public const string TempDataKey = "Ciudad.Status";
 }
 
 /// <summary>Tokens travel in links; base64url keeps them intact through mail clients and query strings.</summary>

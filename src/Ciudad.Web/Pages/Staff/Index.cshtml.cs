@@ -10,7 +10,7 @@ namespace Ciudad.Web.Pages.Staff;
 /// Staff home. Memberships come from the database rather than the cookie's claims, which may be
 /// up to a minute old after an administrator's change.
 /// </summary>
-public sealed class IndexModel(CiudadDbContext db, UserManager<CiudadUser> users) : Admin.AdminPageModel
+public sealed class IndexModel(CiudadDbContext db, UserManager<CiudadUser> users) : AdminPageModel
 {
     public IReadOnlyList<DepartmentMember> Memberships { get; private set; } = [];
     public bool IsAdministrator { get; private set; }

@@ -28,7 +28,7 @@ public sealed class InvitationModel(
     TimeProvider clock,
     StringCatalog catalog,
     Account.StaffEnrolmentPermit enrolment,
-    IStringLocalizer<Program> strings) : Admin.AdminPageModel
+    IStringLocalizer<Program> strings) : AdminPageModel
 {
     public const int MinimumPasswordLength = 12;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
-using Ciudad.Web.TagHelpers;
+using Ciudad.Web.UI.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Ciudad.ServiceRequests.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ciudad.ServiceRequests.Pages.Requests;
+
+/// <summary>"My requests": what the signed-in resident reported while signed in, and what they follow.</summary>
+[Authorize]
+public sealed class MineModel(PublicRequests requests) : PageModel
+{
+    /// <summary>From <c>?page=</c>, read by hand: model binding would take Razor Pages' own "page" route value.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+
+    public ResultPage<MyRequest> Results { get; private set; } = new([], 1, PublicRequests.PageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Results = await requests.MineAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, PageNumber, cancellationToken);
+}

@@ -1,9 +1,0 @@
-using Ciudad.Platform.Localization;
-
-namespace Ciudad.Web;
-
-/// <summary>The request's language as "en" or "es", for views.</summary>
-public static class StringCatalogCulture
-{
-    public static string Current => StringCatalog.CurrentCulture;
-}
