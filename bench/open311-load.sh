@@ -4,9 +4,10 @@
 # 1. installs wrk and PostgreSQL when missing (as root, with apt);
 # 2. starts a throwaway PostgreSQL (durable settings: fsync and synchronous_commit on, so that
 #    "acknowledged" means committed to disk), removed on exit;
-# 3. builds Release, migrates, seeds the demo plus N synthetic requests (`ciudad seed-demo --requests N`);
+# 3. builds Release, migrates, seeds the demo plus N synthetic requests (`ciudad requests synthesize --count N`);
 # 4. issues an API key (`ciudad apikey create --name bench --limit 100000`, the highest limit);
-# 5. starts Ciudad (Production, Ciudad:Bench:Enabled=true maps the plain-Npgsql baseline endpoints);
+# 5. starts Ciudad (Production) with the bench-only module bench/Ciudad.Bench.Baseline loaded
+#    (Ciudad__Modules__Load__0), which maps the plain-Npgsql baseline endpoints;
 # 6. measures each GET against Ciudad and, where there is one, its baseline; the staff queue with a
 #    real signed-in staff session (bench/staff-cookie.py enrols TOTP like a person); then sustained
 #    POSTs, and checks that every acknowledged service_request_id is in the database.
@@ -62,15 +63,17 @@ ciudad() { dotnet "$root/src/Ciudad.Web/bin/Release/net10.0/Ciudad.Web.dll" "$@"
 
 log "Building Release"
 dotnet build "$root/src/Ciudad.Web" -c Release -nologo -clp:ErrorsOnly >&2
+dotnet build "$root/bench/Ciudad.Bench.Baseline" -c Release -nologo -clp:ErrorsOnly >&2
+cp "$root/bench/Ciudad.Bench.Baseline/bin/Release/net10.0/Ciudad.Bench.Baseline.dll" "$root/src/Ciudad.Web/bin/Release/net10.0/"
 
 log "Migrating and seeding $requests requests"
-(cd "$root/src/Ciudad.Web" && ciudad migrate >/dev/null 2>&1 && ciudad seed-demo --requests "$requests" --seed 1) >&2
+(cd "$root/src/Ciudad.Web" && ciudad migrate >/dev/null 2>&1 && ciudad requests synthesize --count "$requests" --seed 1) >&2
 api_key=$(cd "$root/src/Ciudad.Web" && ciudad apikey create --name bench --limit 100000 2>/dev/null | grep -Eo '[A-Za-z0-9_-]{24,}' | tail -n 1 || true)
 [ -n "$api_key" ] || echo "No API key (is 'ciudad apikey create' available?); POSTs will be refused." >&2
 echo "PostgreSQL $(psql -c 'SHOW server_version'), $(psql -c 'SELECT count(*) FROM sr_requests') requests, $(psql -c "SELECT pg_size_pretty(pg_database_size('ciudad'))")" >&2
 
 log "Starting Ciudad (Release, Production) on 127.0.0.1:$port"
-(cd "$root/src/Ciudad.Web" && Ciudad__Bench__Enabled=true exec dotnet bin/Release/net10.0/Ciudad.Web.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+(cd "$root/src/Ciudad.Web" && Ciudad__Modules__Load__0="Ciudad.Bench.Baseline.BenchBaselineModule, Ciudad.Bench.Baseline" exec dotnet bin/Release/net10.0/Ciudad.Web.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 base="http://127.0.0.1:$port"

@@ -32,9 +32,19 @@ public static class CiudadModules
 
     private static CiudadModule Load(string typeName)
     {
-        var type = Type.GetType(typeName, throwOnError: false)
+        var type = Type.GetType(typeName, throwOnError: false) ?? FromAssemblyFile(typeName)
             ?? throw new InvalidOperationException($"Ciudad:Modules:Load names '{typeName}', which is not a type this Ciudad can load (use \"Namespace.Type, Assembly\").");
         return Activator.CreateInstance(type) as CiudadModule
             ?? throw new InvalidOperationException($"Ciudad:Modules:Load names '{typeName}', which is not a CiudadModule.");
+    }
+
+    /// <summary>"Namespace.Type, Assembly" from Assembly.dll beside the app, for a module dropped in after the build.</summary>
+    private static Type? FromAssemblyFile(string typeName)
+    {
+        var parts = typeName.Split(',', 2, StringSplitOptions.TrimEntries);
+        var file = parts.Length == 2 ? Path.Combine(AppContext.BaseDirectory, parts[1] + ".dll") : null;
+        return file is not null && File.Exists(file)
+            ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(file).GetType(parts[0], throwOnError: false)
+            : null;
     }
 }
