@@ -4,6 +4,7 @@ using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Files;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Localization;
 using Ciudad.Platform.Outbox;
@@ -44,6 +45,7 @@ public static class PlatformModule
         var connectionString = DatabaseSetup.ResolveConnectionString(configuration, database.Provider, dataFolder);
         services.AddSingleton(new ModuleModelCatalog(moduleAssemblies));
         services.AddCiudadDatabase(database.Provider, connectionString);
+        services.AddCiudadFiles(configuration, dataFolder);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityTime>();
