@@ -61,10 +61,14 @@ internal sealed class DiskFileStore(string root, string tempFolder, long default
     public Task<bool> DeleteAsync(FileAddress address, CancellationToken cancellationToken = default)
     {
         var path = PathOf(address);
-        var existed = File.Exists(path);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
         File.Delete(path);
         File.Delete(path + TypeSuffix);
-        return Task.FromResult(existed);
+        return Task.FromResult(true);
     }
 
     private string PathOf(FileAddress address) =>
