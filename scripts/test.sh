@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Ciudad's whole test suite on a fresh machine, the same way CI does:
 #   1. installs what the tests need when it is missing (PostgreSQL, Chromium) — as root, with apt;
-#   2. starts a throwaway PostgreSQL on a free loopback port (removed on exit);
+#   2. starts a throwaway PostgreSQL and an S3-compatible server (s3rver, from tests/s3's lock
+#      file) on free loopback ports (both removed on exit);
 #   3. builds and runs every test project (unit, integration on SQLite and PostgreSQL, browser);
 #   4. ends with one summary line: "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Audit").
@@ -57,6 +58,30 @@ stop_postgres() {
   rm -rf "$pg_dir"
 }
 
+start_s3() {
+  # npm is already needed by the build (Ciudad.Web's assets); reinstall only when the lock changed.
+  if [ ! tests/s3/node_modules/.package-lock.json -nt tests/s3/package-lock.json ]; then
+    (cd tests/s3 && npm ci --no-audit --no-fund --silent)
+  fi
+  s3_dir=$(mktemp -d /tmp/ciudad-s3.XXXXXX)
+  s3_port=$(free_port) # PostgreSQL already holds its port, so this is another one
+  node tests/s3/node_modules/s3rver/bin/s3rver.js -d "$s3_dir" -a 127.0.0.1 -p "$s3_port" --silent >"$s3_dir.log" 2>&1 &
+  s3_pid=$!
+  trap 'stop_s3; stop_postgres' EXIT
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break
+    kill -0 "$s3_pid" 2>/dev/null || { cat "$s3_dir.log" >&2; echo "s3rver did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  export CIUDAD_TEST_S3="http://127.0.0.1:$s3_port"
+  echo "s3rver $(node -p "require('./tests/s3/node_modules/s3rver/package.json').version") on 127.0.0.1:$s3_port (throwaway, $s3_dir)"
+}
+
+stop_s3() {
+  kill "$s3_pid" 2>/dev/null && wait "$s3_pid" 2>/dev/null || true
+  rm -rf "$s3_dir" "$s3_dir.log"
+}
+
 summarize() {
   # Totals over every project's TRX file.
   local totals
@@ -71,6 +96,8 @@ summarize() {
 ensure_packages
 log "Starting a throwaway PostgreSQL"
 start_postgres
+log "Starting a throwaway S3-compatible server"
+start_s3
 
 log "Building"
 dotnet build Ciudad.slnx -c Release -nologo -clp:ErrorsOnly

@@ -4,6 +4,7 @@ using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Files;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Localization;
 using Ciudad.Platform.Modules;
@@ -49,6 +50,7 @@ public static class PlatformModule
         services.AddSingleton(modules);
         services.AddSingleton(new ModuleModelCatalog(moduleAssemblies));
         services.AddCiudadDatabase(database.Provider, connectionString);
+        services.AddCiudadFiles(configuration, dataFolder);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityTime>();
