@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Ciudad's whole test suite on a fresh machine, the same way CI does:
-#   1. installs what the tests need when it is missing (PostgreSQL, Chromium) — as root, with apt;
-#   2. starts a throwaway PostgreSQL on a free loopback port (removed on exit);
+#   1. installs what the tests need when it is missing (PostgreSQL, Redis, Chromium) — as root, with apt;
+#   2. starts a throwaway PostgreSQL and a throwaway Redis on free loopback ports (removed on exit);
 #   3. builds and runs every test project (unit, integration on SQLite and PostgreSQL, browser);
 #   4. ends with one summary line: "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Audit").
@@ -16,6 +16,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 ensure_packages() {
   local missing=()
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -30,31 +31,57 @@ ensure_packages() {
   fi
 }
 
+# free_port FIRST NAME: the first port from FIRST on that nothing listens on.
 free_port() {
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq "$1" $(($1 + 100))); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
-  echo "No free port for PostgreSQL" >&2; exit 1
+  echo "No free port for $2" >&2; exit 1
 }
+
+# Every server this run started goes at exit, whichever step failed.
+cleanup() { stop_redis; stop_postgres; }
+trap cleanup EXIT
 
 start_postgres() {
   local bin; bin=$(pg_bin)
   pg_dir=$(mktemp -d /tmp/ciudad-pg.XXXXXX)
-  pg_port=$(free_port)
+  pg_port=$(free_port 55432 PostgreSQL)
   as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
   [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
   as_pg "'$bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --no-locale" >/dev/null
   # Durability off: this server lives for one test run.
   as_pg "'$bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400\" start" >/dev/null
-  trap stop_postgres EXIT
   export CIUDAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=30"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway, $pg_dir)"
 }
 
 stop_postgres() {
+  [ -n "${pg_dir:-}" ] || return 0
   as_pg "'$(pg_bin)/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
+}
+
+# Rate limits and sign-in counters shared by several instances are tested against a real Redis.
+start_redis() {
+  redis_dir=$(mktemp -d /tmp/ciudad-redis.XXXXXX)
+  redis_port=$(free_port 56379 Redis)
+  # Memory only (no snapshots, no append-only file): this server lives for one test run.
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save '' --appendonly no \
+    --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+    sleep 0.1
+  done
+  export CIUDAD_TEST_REDIS="127.0.0.1:$redis_port"
+  echo "Redis $(redis-server --version | grep -o 'v=[0-9.]*' | cut -c3-) on 127.0.0.1:$redis_port (throwaway, $redis_dir)"
+}
+
+stop_redis() {
+  [ -n "${redis_dir:-}" ] || return 0
+  [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+  rm -rf "$redis_dir"
 }
 
 summarize() {
@@ -71,6 +98,8 @@ summarize() {
 ensure_packages
 log "Starting a throwaway PostgreSQL"
 start_postgres
+log "Starting a throwaway Redis"
+start_redis
 
 log "Building"
 dotnet build Ciudad.slnx -c Release -nologo -clp:ErrorsOnly
