@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs Ciudad's whole test suite on a fresh machine, the same way CI does:
-#   1. installs what the tests need when it is missing (PostgreSQL, Chromium) — as root, with apt;
-#   2. starts a throwaway PostgreSQL and an S3-compatible server (s3rver, from tests/s3's lock
-#      file) on free loopback ports (both removed on exit);
+#   1. installs what the tests need when it is missing (PostgreSQL, Redis, Chromium) — as root, with apt;
+#   2. starts a throwaway PostgreSQL, a throwaway Redis and an S3-compatible server (s3rver, from
+#      tests/s3's lock file) on free loopback ports (all removed on exit);
 #   3. builds and runs every test project (unit, integration on SQLite and PostgreSQL, browser);
 #   4. ends with one summary line: "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Audit").
@@ -17,6 +17,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 ensure_packages() {
   local missing=()
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -31,29 +32,34 @@ ensure_packages() {
   fi
 }
 
+# free_port FIRST NAME: the first port from FIRST on that nothing listens on.
 free_port() {
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq "$1" $(($1 + 100))); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
-  echo "No free port for PostgreSQL" >&2; exit 1
+  echo "No free port for $2" >&2; exit 1
 }
+
+# Every server this run started goes at exit, whichever step failed.
+cleanup() { stop_s3; stop_redis; stop_postgres; }
+trap cleanup EXIT
 
 start_postgres() {
   local bin; bin=$(pg_bin)
   pg_dir=$(mktemp -d /tmp/ciudad-pg.XXXXXX)
-  pg_port=$(free_port)
+  pg_port=$(free_port 55432 PostgreSQL)
   as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
   [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
   as_pg "'$bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --no-locale" >/dev/null
   # Durability off: this server lives for one test run.
   as_pg "'$bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400\" start" >/dev/null
-  trap stop_postgres EXIT
   export CIUDAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=30"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway, $pg_dir)"
 }
 
 stop_postgres() {
+  [ -n "${pg_dir:-}" ] || return 0
   as_pg "'$(pg_bin)/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
@@ -64,10 +70,9 @@ start_s3() {
     (cd tests/s3 && npm ci --no-audit --no-fund --silent)
   fi
   s3_dir=$(mktemp -d /tmp/ciudad-s3.XXXXXX)
-  s3_port=$(free_port) # PostgreSQL already holds its port, so this is another one
+  s3_port=$(free_port 54569 s3rver)
   node tests/s3/node_modules/s3rver/bin/s3rver.js -d "$s3_dir" -a 127.0.0.1 -p "$s3_port" --silent >"$s3_dir.log" 2>&1 &
   s3_pid=$!
-  trap 'stop_s3; stop_postgres' EXIT
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break
     kill -0 "$s3_pid" 2>/dev/null || { cat "$s3_dir.log" >&2; echo "s3rver did not start" >&2; exit 1; }
@@ -78,8 +83,30 @@ start_s3() {
 }
 
 stop_s3() {
+  [ -n "${s3_pid:-}" ] || return 0
   kill "$s3_pid" 2>/dev/null && wait "$s3_pid" 2>/dev/null || true
   rm -rf "$s3_dir" "$s3_dir.log"
+}
+
+# Rate limits and sign-in counters shared by several instances are tested against a real Redis.
+start_redis() {
+  redis_dir=$(mktemp -d /tmp/ciudad-redis.XXXXXX)
+  redis_port=$(free_port 56379 Redis)
+  # Memory only (no snapshots, no append-only file): this server lives for one test run.
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save '' --appendonly no \
+    --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+    sleep 0.1
+  done
+  export CIUDAD_TEST_REDIS="127.0.0.1:$redis_port"
+  echo "Redis $(redis-server --version | grep -o 'v=[0-9.]*' | cut -c3-) on 127.0.0.1:$redis_port (throwaway, $redis_dir)"
+}
+
+stop_redis() {
+  [ -n "${redis_dir:-}" ] || return 0
+  [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+  rm -rf "$redis_dir"
 }
 
 summarize() {
@@ -98,6 +125,8 @@ log "Starting a throwaway PostgreSQL"
 start_postgres
 log "Starting a throwaway S3-compatible server"
 start_s3
+log "Starting a throwaway Redis"
+start_redis
 
 log "Building"
 dotnet build Ciudad.slnx -c Release -nologo -clp:ErrorsOnly

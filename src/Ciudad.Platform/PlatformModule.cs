@@ -6,6 +6,7 @@ using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Files;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Limits;
 using Ciudad.Platform.Localization;
 using Ciudad.Platform.Modules;
 using Ciudad.Platform.Outbox;
@@ -59,6 +60,7 @@ public static class PlatformModule
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
 
         AddIdentity(services);
+        services.AddCiudadLimits(configuration); // rate limits and sign-in counters: Redis when configured
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActorAccessor, HttpAuditActorAccessor>();
@@ -123,8 +125,6 @@ public static class PlatformModule
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<CiudadClaimsPrincipalFactory>();
-
-        services.AddSingleton<SignInThrottle>();
 
         // Role and membership changes reach signed-in staff within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

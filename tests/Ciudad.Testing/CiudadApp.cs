@@ -27,7 +27,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         _database = database;
         DataFolder = dataFolder;
         _settings = settings;
-        Mailbox = new Mailbox(Path.Combine(dataFolder, "mail"));
+        Mailbox = new Mailbox(Path.Combine(dataFolder, settings.GetValueOrDefault(PickupFolderSetting) ?? "mail"));
         UseKestrel(0);
     }
 
@@ -39,16 +39,36 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     /// <summary>Starts an app. <paramref name="settings"/> override configuration (keys like "Ciudad:Security:RequireStaffMfa").</summary>
     public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "ciudad-tests", Guid.NewGuid().ToString("N"));
+        var dataFolder = NewDataFolder();
         var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder);
         await MigrateAsync(provisioned);
+        return await LaunchAsync(provisioned, dataFolder, settings, configureServices, seed: true);
+    }
+
+    /// <summary>
+    /// One more instance on a database already migrated (see <see cref="CiudadInstances"/>): its own
+    /// data folder and port, the same database. Disposing it leaves the database to its owner.
+    /// </summary>
+    internal static Task<CiudadApp> StartInstanceAsync(ProvisionedDatabase shared, IReadOnlyDictionary<string, string?> settings, bool seed) =>
+        LaunchAsync(shared.Borrowed(), NewDataFolder(), settings, null, seed);
+
+    private static async Task<CiudadApp> LaunchAsync(ProvisionedDatabase provisioned, string dataFolder,
+        IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, bool seed)
+    {
         var app = new CiudadApp(provisioned, dataFolder, settings ?? new Dictionary<string, string?>(), configureServices);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         app.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
-        await app.PrepareDatabaseAsync();
+        if (seed)
+        {
+            await app.PrepareDatabaseAsync();
+        }
         return app;
     }
+
+    private static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "ciudad-tests", Guid.NewGuid().ToString("N"));
+
+    internal const string PickupFolderSetting = "Ciudad:Email:PickupFolder";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -82,7 +102,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Applies the real migrations before the app starts, as an operator's `ciudad migrate` would.</summary>
-    private static async Task MigrateAsync(ProvisionedDatabase database)
+    internal static async Task MigrateAsync(ProvisionedDatabase database)
     {
         var provider = database.Kind == TestDatabase.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
         await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString, Ciudad.Web.CiudadModules.Model);

@@ -39,6 +39,9 @@ public sealed class ProvisionedDatabase : IAsyncDisposable
     public TestDatabase Kind { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The same database for another user (a second app instance), who leaves it when done.</summary>
+    public ProvisionedDatabase Borrowed() => new(Kind, ConnectionString, null);
+
     public static async Task<ProvisionedDatabase> CreateAsync(TestDatabase kind, string dataFolder)
     {
         if (kind == TestDatabase.Sqlite)

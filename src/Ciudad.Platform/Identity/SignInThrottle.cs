@@ -31,127 +31,47 @@ public enum SignInVerdict
 /// has seen no wrong password for <see cref="Window"/>. The page emails the owner once with a reset
 /// link, their way in straight away.</item>
 /// </list>
-/// Counters live in this instance's memory, like the per-address rate limits: with several
-/// instances each keeps its own, which multiplies the allowance by the number of instances.
+/// The counters live in Redis when <c>ConnectionStrings:Redis</c> is set, so every instance counts
+/// the same guesses (<see cref="RedisSignInCounters"/>); otherwise, and while Redis is unreachable, in
+/// this instance's memory (<see cref="MemorySignInCounters"/>), where several instances would each
+/// allow the full count.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(ISignInCounters counters)
 {
     public const int FailuresPerAddress = 5;
     public const int FailuresBeforeSlowing = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SlowedInterval = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, Counter> _pairs = [];
-    private readonly Dictionary<string, Counter> _accounts = [];
-    private readonly Lock _lock = new();
-    private int _writesSincePrune;
-
-    private sealed class Counter
-    {
-        public int Failures;
-        public DateTimeOffset LastFailure;
-        public DateTimeOffset NextCheckAllowed;
-        public bool OwnerWarned;
-    }
-
     /// <summary>Whether this attempt may check a password. A slowed account's slot is taken here, atomically.</summary>
-    public SignInVerdict Check(string normalizedEmail, IPAddress? address)
-    {
-        var now = clock.GetUtcNow();
-        lock (_lock)
-        {
-            if (Current(_pairs, PairKey(normalizedEmail, address), now) is { Failures: >= FailuresPerAddress })
-            {
-                return SignInVerdict.AddressBlocked;
-            }
-            if (Current(_accounts, normalizedEmail, now) is { Failures: >= FailuresBeforeSlowing } account)
-            {
-                if (now < account.NextCheckAllowed)
-                {
-                    return SignInVerdict.AccountSlowed;
-                }
-                account.NextCheckAllowed = now + SlowedInterval;
-            }
-            return SignInVerdict.Allowed;
-        }
-    }
+    public ValueTask<SignInVerdict> CheckAsync(string normalizedEmail, IPAddress? address) =>
+        counters.CheckAsync(normalizedEmail, AddressKey(address));
 
     /// <summary>
     /// Counts a wrong password. True exactly once per episode: when the account has just become
     /// slowed and its owner should hear about it.
     /// </summary>
-    public bool RecordFailure(string normalizedEmail, IPAddress? address)
-    {
-        var now = clock.GetUtcNow();
-        lock (_lock)
-        {
-            Count(_pairs, PairKey(normalizedEmail, address), now);
-            var account = Count(_accounts, normalizedEmail, now);
-            if (account.Failures < FailuresBeforeSlowing || account.OwnerWarned)
-            {
-                return false;
-            }
-            account.OwnerWarned = true;
-            return true;
-        }
-    }
+    public ValueTask<bool> RecordFailureAsync(string normalizedEmail, IPAddress? address) =>
+        counters.RecordFailureAsync(normalizedEmail, AddressKey(address));
 
     /// <summary>The right password from this address: its own count starts again.</summary>
-    public void RecordSuccess(string normalizedEmail, IPAddress? address)
-    {
-        lock (_lock)
-        {
-            _pairs.Remove(PairKey(normalizedEmail, address));
-        }
-    }
+    public ValueTask RecordSuccessAsync(string normalizedEmail, IPAddress? address) =>
+        counters.RecordSuccessAsync(normalizedEmail, AddressKey(address));
 
     /// <summary>A new password was chosen from an emailed link: guesses at the old one no longer matter.</summary>
-    public void Forget(string normalizedEmail)
-    {
-        lock (_lock)
-        {
-            _accounts.Remove(normalizedEmail);
-            foreach (var key in _pairs.Keys.Where(k => k.StartsWith(normalizedEmail + "|", StringComparison.Ordinal)).ToList())
-            {
-                _pairs.Remove(key);
-            }
-        }
-    }
+    public ValueTask ForgetAsync(string normalizedEmail) => counters.ForgetAsync(normalizedEmail);
 
-    private static string PairKey(string normalizedEmail, IPAddress? address) => normalizedEmail + "|" + (address?.ToString() ?? "unknown");
+    private static string AddressKey(IPAddress? address) => address?.ToString() ?? "unknown";
+}
 
-    /// <summary>The counter if it is still in force: a quiet <see cref="Window"/> since the last wrong password ends it.</summary>
-    private static Counter? Current(Dictionary<string, Counter> counters, string key, DateTimeOffset now) =>
-        counters.TryGetValue(key, out var counter) && now - counter.LastFailure < Window ? counter : null;
+/// <summary>Where <see cref="SignInThrottle"/>'s counts live; each operation is atomic in its store.</summary>
+public interface ISignInCounters
+{
+    ValueTask<SignInVerdict> CheckAsync(string normalizedEmail, string address);
 
-    private Counter Count(Dictionary<string, Counter> counters, string key, DateTimeOffset now)
-    {
-        var counter = Current(counters, key, now);
-        if (counter is null)
-        {
-            counter = new Counter();
-            counters[key] = counter;
-        }
-        counter.Failures++;
-        counter.LastFailure = now;
-        PruneNowAndThen(now);
-        return counter;
-    }
+    ValueTask<bool> RecordFailureAsync(string normalizedEmail, string address);
 
-    /// <summary>Addresses sprayed with wrong passwords must not fill the memory: expired counters go.</summary>
-    private void PruneNowAndThen(DateTimeOffset now)
-    {
-        if (++_writesSincePrune < 1000)
-        {
-            return;
-        }
-        _writesSincePrune = 0;
-        foreach (var counters in new[] { _pairs, _accounts })
-        {
-            foreach (var key in counters.Where(c => now - c.Value.LastFailure >= Window).Select(c => c.Key).ToList())
-            {
-                counters.Remove(key);
-            }
-        }
-    }
+    ValueTask RecordSuccessAsync(string normalizedEmail, string address);
+
+    ValueTask ForgetAsync(string normalizedEmail);
 }

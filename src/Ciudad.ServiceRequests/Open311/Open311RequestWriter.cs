@@ -32,7 +32,7 @@ internal sealed partial class Open311RequestWriter(
     public async Task<IResult> PostAsync(HttpContext http, Open311Format format, CancellationToken cancellationToken)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!rejectedKeys.IsAllowed(address))
+        if (!await rejectedKeys.IsAllowedAsync(address, cancellationToken))
         {
             return Open311Result.TooManyRequests(format,
                 $"Too many requests without a valid api_key from this address (at most {rejectedKeys.RejectionsPerMinute} a minute). Try again in 60 seconds.", 60);
@@ -44,13 +44,13 @@ internal sealed partial class Open311RequestWriter(
         var key = await keys.VerifyAsync(apiKey, cancellationToken);
         if (key is null)
         {
-            rejectedKeys.RecordRejection(address);
+            await rejectedKeys.RecordRejectionAsync(address, cancellationToken);
             return Open311Result.Error(format, StatusCodes.Status403Forbidden,
                 apiKey is null ? "api_key is required to file a service request." : "api_key is not valid, or it was revoked.");
         }
-        if (!limiter.TryAcquire(key, out var retryAfter))
+        if (await limiter.TryAcquireAsync(key, cancellationToken) is { Allowed: false } refused)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = refused.RetryAfterSeconds;
             return Open311Result.TooManyRequests(format,
                 $"Too many requests with this api_key: its limit is {key.RequestsPerMinute} per minute. Try again in {seconds} seconds.", seconds);
         }
@@ -159,10 +159,10 @@ internal sealed partial class Open311RequestWriter(
         {
             var name = $"media file {index} ({Open311Call.Truncate(file.FileName)})";
             // Every photo costs CPU, refused or not: each spends from the key's photo budget.
-            if (!photoBudget.TrySpend($"key:{key.Id}", out var retryAfter))
+            if (await photoBudget.TrySpendAsync($"key:{key.Id}", cancellationToken) is { Allowed: false } refused)
             {
                 throw new Open311Problem(StatusCodes.Status429TooManyRequests,
-                    $"{name} was not processed: this api_key may send at most {photoBudget.PhotosPerMinute} photos a minute. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.");
+                    $"{name} was not processed: this api_key may send at most {photoBudget.PhotosPerMinute} photos a minute. Try again in {refused.RetryAfterSeconds} seconds.");
             }
             var result = file.Length > options.Value.MaxPhotoBytes
                 ? PhotoResult.Failed(PhotoProblem.TooLarge)

@@ -10,14 +10,9 @@ public sealed class Open311FailureTests
     [Fact]
     public async Task An_unexpected_failure_is_a_500_error_list_in_the_requested_format_not_the_html_error_page()
     {
-        // A rate limiter that was disposed throws on use: a stand-in for any bug behind the endpoint.
+        // A rate limiter without its store throws on use: a stand-in for any bug behind the endpoint.
         await using var app = await CiudadApp.StartAsync(TestDatabase.Sqlite, configureServices: services =>
-            services.AddSingleton(_ =>
-            {
-                var broken = new ApiKeyRateLimiter();
-                broken.Dispose();
-                return broken;
-            }));
+            services.AddSingleton(_ => new ApiKeyRateLimiter(null!)));
         var key = await app.NewApiKeyAsync();
 
         foreach (var format in new[] { "xml", "json" })

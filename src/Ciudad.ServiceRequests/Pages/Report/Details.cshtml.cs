@@ -143,7 +143,7 @@ public sealed class DetailsModel(
                 continue;
             }
             // Every photo costs CPU, refused or not: each spends from the poster's photo budget.
-            var result = !photoBudget.TrySpend(Ciudad.Platform.Security.Poster.Of(HttpContext), out _) ? PhotoResult.Failed(PhotoProblem.OverBudget)
+            var result = !(await photoBudget.TrySpendAsync(Ciudad.Platform.Security.Poster.Of(HttpContext), HttpContext.RequestAborted)).Allowed ? PhotoResult.Failed(PhotoProblem.OverBudget)
                 : file.Length > options.Value.MaxPhotoBytes ? PhotoResult.Failed(PhotoProblem.TooLarge)
                 : await processor.ProcessAsync(await ReadAllAsync(file), HttpContext.RequestAborted);
             if (result.Photo is { } photo)

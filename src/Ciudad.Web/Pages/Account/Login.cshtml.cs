@@ -45,7 +45,7 @@ public sealed class LoginModel(
         var address = HttpContext.Connection.RemoteIpAddress;
         var user = await users.FindByEmailAsync(email);
 
-        var verdict = throttle.Check(normalizedEmail, address);
+        var verdict = await throttle.CheckAsync(normalizedEmail, address);
         if (verdict != SignInVerdict.Allowed)
         {
             // No password is checked, but the same work is done, so the answer's timing says nothing either.
@@ -60,7 +60,7 @@ public sealed class LoginModel(
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            throttle.RecordSuccess(normalizedEmail, address);
+            await throttle.RecordSuccessAsync(normalizedEmail, address);
         }
         if (result.Succeeded)
         {
@@ -84,7 +84,7 @@ public sealed class LoginModel(
             await completion.FailedAsync(HttpContext, "account.sign-in-failed", user, new { email, reason = "not-confirmed" });
             return Failed();
         }
-        if (throttle.RecordFailure(normalizedEmail, address) && user is not null)
+        if (await throttle.RecordFailureAsync(normalizedEmail, address) && user is not null)
         {
             await WarnOwnerAsync(user);
         }

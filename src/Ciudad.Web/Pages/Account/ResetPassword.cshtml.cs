@@ -71,7 +71,7 @@ public sealed class ResetPasswordModel(
         audit.Record("account.password-reset", nameof(CiudadUser), user.Id, after: new { setup = Setup }, actor: ActorFor(user));
         await users.UpdateAsync(user);
         // Guesses at the old password no longer matter: the owner is not kept waiting for them.
-        throttle.Forget(user.NormalizedEmail!);
+        await throttle.ForgetAsync(user.NormalizedEmail!);
         // The link proved the mailbox, as an invitation does: staff may now enrol in this browser.
         if (enrolment.IsNeeded(user))
         {
