@@ -4,8 +4,10 @@ using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Events;
 using Ciudad.Platform.Files;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Jobs;
 using Ciudad.Platform.Limits;
 using Ciudad.Platform.Localization;
 using Ciudad.Platform.Modules;
@@ -74,9 +76,12 @@ public static class PlatformModule
         services.AddScoped<Outbox.Outbox>();
         services.AddScoped<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService<Microsoft.Extensions.Hosting.BackgroundService>(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.DispatcherEnabled
-            ? sp.GetRequiredService<OutboxDispatcher>()
-            : new IdleService());
+        // Older settings still switch delivery off and set its pace (tests poll every 100 ms).
+        services.AddCiudadJob<OutboxDispatcher>(OutboxDispatcher.JobName, new OutboxOptions().PollInterval,
+            enabledSetting: $"{OutboxOptions.Section}:{nameof(OutboxOptions.DispatcherEnabled)}",
+            everySetting: $"{OutboxOptions.Section}:{nameof(OutboxOptions.PollInterval)}");
+        services.AddIntegrationEvents();
+        services.AddCiudadJobs(configuration);
         services.AddScoped<Emails>();
         services.AddScoped<IOutboxHandler, EmailOutboxHandler>();
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
@@ -135,11 +140,5 @@ public static class PlatformModule
     {
         var configured = builder.Configuration[$"{DataFolderOptions.Section}:DataFolder"] ?? "App_Data";
         return Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, configured));
-    }
-
-    /// <summary>Stands in for the dispatcher where it is switched off.</summary>
-    private sealed class IdleService : BackgroundService
-    {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Jobs;
 using Ciudad.Platform.Modules;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +31,7 @@ public sealed class SampleModule : CiudadModule
     public override void AddServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GreetingCounter>();
+        builder.Services.AddCiudadJob<GreetingTally>(GreetingTally.JobName, TimeSpan.FromHours(1));
     }
 
     public override void ConfigurePages(PageConventionCollection pages)
@@ -53,6 +55,18 @@ public sealed class GreetingCounter
     public int Count => _count;
 
     public void Add() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>A background job: writes the greeting count to the log; shows on /Admin/Jobs like every job.</summary>
+public sealed class GreetingTally(GreetingCounter counter, Microsoft.Extensions.Logging.ILogger<GreetingTally> logger) : ICiudadJob
+{
+    public const string JobName = "SampleGreetingTally";
+
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("The sample page was shown {Count} times.", counter.Count);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary><c>ciudad sample greet --name N</c>: prints a greeting, proving module verbs reach the command line.</summary>

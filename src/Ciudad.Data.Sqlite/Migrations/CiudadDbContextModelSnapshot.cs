@@ -330,6 +330,57 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.Platform.Jobs.JobState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_finished_at");
+
+                    b.Property<int>("LastOutcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_started_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("NextRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<long>("RunCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_count");
+
+                    b.HasKey("Name")
+                        .HasName("pk_platform_jobs");
+
+                    b.ToTable("platform_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.Platform.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -374,6 +425,11 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscriber");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -29,6 +29,9 @@ public sealed class OutboxMessage
     public string? LockedBy { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>For an integration event (<see cref="Events.IntegrationEvents"/>): the one subscriber this copy is for.</summary>
+    public string? Subscriber { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -38,6 +41,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("platform_outbox_messages");
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
+        builder.Property(m => m.Subscriber).HasMaxLength(100);
         builder.HasIndex(m => new { m.Status, m.AvailableAt });
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Events;
+using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Sla;
@@ -23,6 +25,7 @@ public sealed class RequestIntake(
     CityGeography geography,
     SlaCalendar sla,
     Emails emails,
+    IntegrationEvents events,
     IOptions<ServiceRequestsOptions> options,
     TimeProvider clock)
 {
@@ -131,6 +134,7 @@ public sealed class RequestIntake(
                 RequestFollowing.AddFollower(request, request.ReporterEmail, request.ReporterCulture, submission.ReporterUserId, now);
             }
         }
+        events.Publish(RequestEventFacts.Filed(request, service));
         await db.SaveChangesAsync(cancellationToken);
         return new IntakeResult(request, []);
     }

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciudad.ServiceRequests.Sla;
@@ -9,7 +10,10 @@ internal static class SlaFeatures
     {
         services.AddScoped<SlaBreaches>();
         services.AddSingleton<SlaMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
+        // The module's older settings still set the pace and switch it off (tests drive it by hand).
+        services.AddCiudadJob<SlaMonitor>(SlaMonitor.JobName, new ServiceRequestsOptions().SlaCheckInterval,
+            enabledSetting: $"{ServiceRequestsOptions.Section}:{nameof(ServiceRequestsOptions.SlaMonitorEnabled)}",
+            everySetting: $"{ServiceRequestsOptions.Section}:{nameof(ServiceRequestsOptions.SlaCheckInterval)}");
         services.AddScoped<DashboardQueries>();
         return services;
     }

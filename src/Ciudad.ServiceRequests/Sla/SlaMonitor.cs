@@ -1,54 +1,30 @@
+using Ciudad.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ciudad.ServiceRequests.Sla;
 
 /// <summary>
-/// The SLA breach job: every <see cref="ServiceRequestsOptions.SlaCheckInterval"/> it flags open
-/// requests past their due time and tells the owning department's managers, once per request.
-/// Any number of app instances may run it; <see cref="SlaBreaches"/> claims rows atomically.
+/// The SLA breach job ("SlaMonitor", every <see cref="ServiceRequestsOptions.SlaCheckInterval"/> unless
+/// <c>Ciudad:Jobs:SlaMonitor:Every</c> says otherwise): flags open requests past their due time and
+/// tells the owning department's managers, once per request. The job runner runs it on one instance
+/// at a time; <see cref="SlaBreaches"/> claims rows atomically anyway, so a manual pass alongside is safe.
 /// </summary>
 public sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IOptions<ServiceRequestsOptions> options,
     TimeProvider clock,
-    ILogger<SlaMonitor> logger) : BackgroundService
+    ILogger<SlaMonitor> logger) : ICiudadJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string JobName = "SlaMonitor";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SlaMonitorEnabled)
+        var flagged = await CheckOnceAsync(cancellationToken);
+        if (flagged > 0)
         {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var flagged = await CheckOnceAsync(stoppingToken);
-                if (flagged > 0)
-                {
-                    logger.LogInformation("SLA check flagged {Count} overdue requests", flagged);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // A database hiccup must not end the job; the next pass picks up what this one missed.
-                logger.LogError(ex, "SLA check failed; will try again");
-            }
-            try
-            {
-                await Task.Delay(options.Value.SlaCheckInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            logger.LogInformation("SLA check flagged {Count} overdue requests", flagged);
         }
     }
 

@@ -1,6 +1,8 @@
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Events;
 using Ciudad.Platform.Localization;
+using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Ciudad.ServiceRequests.Triage;
 /// as Duplicate with a public note naming the parent, and its followers follow the parent from now
 /// on, so the next update reaches everyone once.
 /// </summary>
-public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, StringCatalog strings, AuditLog audit, TimeProvider clock)
+public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, StringCatalog strings, AuditLog audit, IntegrationEvents events, TimeProvider clock)
 {
     public async Task<TriageResult> MergeAsync(string childNumber, string? parentNumber, StaffActor actor, CancellationToken cancellationToken = default)
     {
@@ -68,6 +70,7 @@ public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, Stri
             ActorName = actor.Name,
             Detail = child.Number,
         });
+        events.Publish(RequestEventFacts.Merged(child, parent, child.Service!, closing.OccurredAt));
         audit.Record("servicerequests.merged", nameof(ServiceRequest), child.Number, before,
             new { Status = child.Status.ToString(), ParentNumber = parent.Number, FollowersMoved = moved });
         await db.SaveChangesAsync(cancellationToken);

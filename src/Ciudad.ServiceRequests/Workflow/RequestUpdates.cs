@@ -1,7 +1,9 @@
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Events;
 using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
+using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,7 @@ namespace Ciudad.ServiceRequests.Workflow;
 /// timeline entry, moves <c>updated_datetime</c>, and emails every follower in their language.
 /// Internal notes and staff-only changes do not come through here.
 /// </summary>
-public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, TimeProvider clock)
+public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, IntegrationEvents events, TimeProvider clock)
 {
     /// <summary>Loads a request with what <see cref="Publish"/> needs.</summary>
     public Task<ServiceRequest?> LoadAsync(long requestId, CancellationToken cancellationToken = default) =>
@@ -62,6 +64,16 @@ public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCata
         foreach (var follower in request.Followers)
         {
             QueueEmail(request, service, follower, status, note);
+        }
+        // The one place every public change passes, so other modules hear of each exactly once.
+        events.Publish(RequestEventFacts.Updated(request, service, now));
+        if (wasOpen && !request.IsOpen)
+        {
+            events.Publish(RequestEventFacts.Closed(request, service, now));
+        }
+        else if (!wasOpen && request.IsOpen)
+        {
+            events.Publish(RequestEventFacts.Reopened(request, service, now, byReporter: kind == RequestEventKind.Reopened));
         }
         return update;
     }

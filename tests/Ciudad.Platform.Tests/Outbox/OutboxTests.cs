@@ -145,7 +145,7 @@ public sealed class OutboxTests
         // Four independent dispatchers, as four app instances would run them.
         var options = Options.Create(new OutboxOptions { BatchSize = 7 });
         var dispatchers = Enumerable.Range(0, 4).Select(_ => new OutboxDispatcher(
-            app.Services.GetRequiredService<IServiceScopeFactory>(), options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance)).ToList();
+            app.Services.GetRequiredService<IServiceScopeFactory>(), options, NullLogger<OutboxDispatcher>.Instance)).ToList();
         await Task.WhenAll(dispatchers.Select(async dispatcher =>
         {
             while (await dispatcher.DispatchBatchAsync(CancellationToken.None) > 0)

@@ -7,7 +7,7 @@ namespace Ciudad.Web.Tests.Modules;
 /// <summary>
 /// The module contract end to end: a module in its own project, loaded by one line of
 /// configuration, brings its page, strings in both languages, navigation entries, a permission the
-/// matrix shows and that guards its staff page, and an endpoint.
+/// matrix shows and that guards its staff page, an endpoint, and a job the jobs page lists.
 /// </summary>
 public sealed class SampleModuleTests
 {
@@ -42,6 +42,7 @@ public sealed class SampleModuleTests
         var greetings = await admin.GetAsync("/sample/greetings");
         var adminHome = await admin.GetAsync("/Admin");
         var matrix = await admin.GetAsync("/Admin/Permissions");
+        var jobs = await admin.GetAsync("/Admin/Jobs");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, agentRefused.StatusCode);
@@ -50,6 +51,7 @@ public sealed class SampleModuleTests
         Assert.Contains(adminHome.FindAll("a.usa-button"), a => a.GetAttribute("href") == "/sample/greetings");
         var row = Assert.Single(matrix.FindAll("tbody tr"), r => r.QuerySelector("code")?.TextContent == SampleModule.SampleModule.ReadGreetings);
         Assert.Equal(["No", "No", "Yes"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Contains(GreetingTally.JobName, jobs.Html, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]
