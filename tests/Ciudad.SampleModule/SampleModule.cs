@@ -1,5 +1,6 @@
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Jobs;
+using Microsoft.Extensions.Logging;
 using Ciudad.Platform.Modules;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
@@ -58,7 +59,7 @@ public sealed class GreetingCounter
 }
 
 /// <summary>A background job: writes the greeting count to the log; shows on /Admin/Jobs like every job.</summary>
-public sealed class GreetingTally(GreetingCounter counter, Microsoft.Extensions.Logging.ILogger<GreetingTally> logger) : ICiudadJob
+public sealed class GreetingTally(GreetingCounter counter, ILogger<GreetingTally> logger) : ICiudadJob
 {
     public const string JobName = "SampleGreetingTally";
 
