@@ -11,8 +11,9 @@ namespace Ciudad.Testing;
 
 /// <summary>
 /// The real Ciudad on Kestrel (real HTTP on a loopback port), over a fresh SQLite file or
-/// PostgreSQL database, migrated with the real migrations and seeded with the demo data.
-/// Email goes to a pickup folder the <see cref="Mailbox"/> reads.
+/// PostgreSQL database, migrated with the real migrations (applied once per test run into a template
+/// that each test database copies) and seeded with the demo data.
+/// Email goes to a pickup folder the <see cref="Mailbox"/> reads once it has driven the outbox.
 /// </summary>
 public sealed class CiudadApp : WebApplicationFactory<Program>
 {
@@ -27,7 +28,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         _database = database;
         DataFolder = dataFolder;
         _settings = settings;
-        Mailbox = new Mailbox(Path.Combine(dataFolder, "mail"));
+        Mailbox = new Mailbox(Path.Combine(dataFolder, "mail"), () => OutboxDelivery.DeliverDueAsync(Services));
         UseKestrel(0);
     }
 
@@ -40,8 +41,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "ciudad-tests", Guid.NewGuid().ToString("N"));
-        var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder);
-        await MigrateAsync(provisioned);
+        var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder); // already migrated
         var app = new CiudadApp(provisioned, dataFolder, settings ?? new Dictionary<string, string?>(), configureServices);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -57,7 +57,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         {
             ["Ciudad:DataFolder"] = DataFolder,
             ["Ciudad:Database:Provider"] = _database.Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres",
-            ["Ciudad:Database:MigrateAndSeedOnStart"] = "false", // the fixture migrates, as an operator would
+            ["Ciudad:Database:MigrateAndSeedOnStart"] = "false", // the database comes migrated, as an operator's `ciudad migrate` leaves it
             ["ConnectionStrings:Ciudad"] = _database.ConnectionString,
             ["Ciudad:Security:RequireHttps"] = "false",
             ["Ciudad:Security:PublicPostsPerMinute"] = "10000",
@@ -79,14 +79,6 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(_configureServices);
         }
-    }
-
-    /// <summary>Applies the real migrations before the app starts, as an operator's `ciudad migrate` would.</summary>
-    private static async Task MigrateAsync(ProvisionedDatabase database)
-    {
-        var provider = database.Kind == TestDatabase.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
-        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString);
-        await db.Database.MigrateAsync();
     }
 
     private async Task PrepareDatabaseAsync()
