@@ -3,6 +3,7 @@ using Ciudad.Platform.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,9 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         Mailbox = new Mailbox(Path.Combine(dataFolder, "mail"), () => OutboxDelivery.DeliverDueAsync(Services));
         UseKestrel(0);
     }
+
+    /// <summary>PBKDF2 rounds per password hash in test apps (production: Identity's default, 100,000).</summary>
+    public const int TestPasswordRounds = 1_000;
 
     public TestDatabase Database => _database.Kind;
     public string DataFolder { get; }
@@ -75,6 +79,10 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // Production hashes a password with 100,000 PBKDF2 rounds (about 0.1 s of CPU); the suite
+        // creates and signs in people about a thousand times and checks who may sign in, not how
+        // slowly, so it uses fewer rounds. Same hasher, same format; a test may still replace it.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordRounds));
         if (_configureServices is not null)
         {
             builder.ConfigureServices(_configureServices);
