@@ -21,10 +21,10 @@ internal static class DatabaseTemplates
     private static readonly Lazy<Task<string>> Postgres = new(EnsurePostgresTemplateAsync);
 
     /// <summary>Copies the migrated SQLite template to <paramref name="path"/>.</summary>
-    public static async Task CopySqliteTo(string path) => File.Copy(await Sqlite.Value, path);
+    public static async Task CopySqliteToAsync(string path) => File.Copy(await Sqlite.Value, path);
 
     /// <summary>Creates <paramref name="name"/> as a copy of the migrated PostgreSQL template.</summary>
-    public static async Task CreatePostgresDatabase(NpgsqlConnection server, string name)
+    public static async Task CreatePostgresDatabaseAsync(NpgsqlConnection server, string name)
     {
         var template = await Postgres.Value;
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", server);

@@ -48,7 +48,7 @@ public sealed class ProvisionedDatabase : IAsyncDisposable
         {
             Directory.CreateDirectory(dataFolder);
             var path = Path.Combine(dataFolder, "ciudad-test.db");
-            await DatabaseTemplates.CopySqliteTo(path);
+            await DatabaseTemplates.CopySqliteToAsync(path);
             return new(kind, $"Data Source={path};Pooling=False", null);
         }
         var server = PostgresServer;
@@ -56,7 +56,7 @@ public sealed class ProvisionedDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await DatabaseTemplates.CreatePostgresDatabase(connection, name);
+            await DatabaseTemplates.CreatePostgresDatabaseAsync(connection, name);
         }
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new(kind, builder.ConnectionString, name);
