@@ -3,16 +3,17 @@ using Ciudad.Platform.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciudad.Testing;
 
 /// <summary>
 /// The real Ciudad on Kestrel (real HTTP on a loopback port), over a fresh SQLite file or
-/// PostgreSQL database, migrated with the real migrations and seeded with the demo data.
-/// Email goes to a pickup folder the <see cref="Mailbox"/> reads.
+/// PostgreSQL database, migrated with the real migrations (applied once per test run into a template
+/// that each test database copies) and seeded with the demo data.
+/// Email goes to a pickup folder the <see cref="Mailbox"/> reads once it has driven the outbox.
 /// </summary>
 public sealed class CiudadApp : WebApplicationFactory<Program>
 {
@@ -27,9 +28,12 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         _database = database;
         DataFolder = dataFolder;
         _settings = settings;
-        Mailbox = new Mailbox(Path.Combine(dataFolder, settings.GetValueOrDefault(PickupFolderSetting) ?? "mail"));
+        Mailbox = new Mailbox(Path.Combine(dataFolder, settings.GetValueOrDefault(PickupFolderSetting) ?? "mail"), () => OutboxDelivery.DeliverDueAsync(Services));
         UseKestrel(0);
     }
+
+    /// <summary>PBKDF2 rounds per password hash in test apps (production: Identity's default, 100,000).</summary>
+    public const int TestPasswordRounds = 1_000;
 
     public TestDatabase Database => _database.Kind;
     public string DataFolder { get; }
@@ -40,8 +44,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
     public static async Task<CiudadApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var dataFolder = NewDataFolder();
-        var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder);
-        await MigrateAsync(provisioned);
+        var provisioned = await ProvisionedDatabase.CreateAsync(database, dataFolder); // already migrated
         return await LaunchAsync(provisioned, dataFolder, settings, configureServices, seed: true);
     }
 
@@ -77,7 +80,7 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         {
             ["Ciudad:DataFolder"] = DataFolder,
             ["Ciudad:Database:Provider"] = _database.Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres",
-            ["Ciudad:Database:MigrateAndSeedOnStart"] = "false", // the fixture migrates, as an operator would
+            ["Ciudad:Database:MigrateAndSeedOnStart"] = "false", // the database comes migrated, as an operator's `ciudad migrate` leaves it
             ["ConnectionStrings:Ciudad"] = _database.ConnectionString,
             ["Ciudad:Security:RequireHttps"] = "false",
             ["Ciudad:Security:PublicPostsPerMinute"] = "10000",
@@ -95,6 +98,10 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // Production hashes a password with 100,000 PBKDF2 rounds (about 0.1 s of CPU); the suite
+        // creates and signs in people about a thousand times and checks who may sign in, not how
+        // slowly, so it uses fewer rounds. Same hasher, same format; a test may still replace it.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordRounds));
         if (_configureServices is not null)
         {
             builder.ConfigureServices(_configureServices);

@@ -18,7 +18,10 @@ public sealed class BothDatabasesAttribute : DataAttribute
         [[TestDatabase.Sqlite], [TestDatabase.Postgres]];
 }
 
-/// <summary>A fresh, empty database per test app: a SQLite file, or a new PostgreSQL database.</summary>
+/// <summary>
+/// A fresh database per test app with the real migrations applied: a copy of the migrated SQLite
+/// file, or a new PostgreSQL database made from the migrated template (see <see cref="DatabaseTemplates"/>).
+/// </summary>
 public sealed class ProvisionedDatabase : IAsyncDisposable
 {
     /// <summary>
@@ -47,15 +50,16 @@ public sealed class ProvisionedDatabase : IAsyncDisposable
         if (kind == TestDatabase.Sqlite)
         {
             Directory.CreateDirectory(dataFolder);
-            return new(kind, $"Data Source={Path.Combine(dataFolder, "ciudad-test.db")};Pooling=False", null);
+            var path = Path.Combine(dataFolder, "ciudad-test.db");
+            await DatabaseTemplates.CopySqliteToAsync(path);
+            return new(kind, $"Data Source={path};Pooling=False", null);
         }
         var server = PostgresServer;
         var name = $"ciudad_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
+            await DatabaseTemplates.CreatePostgresDatabaseAsync(connection, name);
         }
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new(kind, builder.ConnectionString, name);

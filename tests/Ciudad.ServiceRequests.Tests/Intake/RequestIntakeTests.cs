@@ -70,7 +70,7 @@ public sealed class RequestIntakeTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Null(request.Latitude);
         Assert.Equal("Mesa St & Schuster Ave", request.Address);
         Assert.Null(request.ReporterEmail);
-        await Task.Delay(300);
+        await app.Mailbox.DeliverDueAsync();
         Assert.Equal(mailBefore, app.Mailbox.All().Count);
     }
 
