@@ -128,6 +128,12 @@ start_s3
 log "Starting a throwaway Redis"
 start_redis
 
+log "Checking formatting (.editorconfig)"
+format_status=0
+dotnet format whitespace --folder --verify-no-changes \
+  --exclude src/Ciudad.Data.Sqlite/Migrations src/Ciudad.Data.Postgres/Migrations || format_status=$?
+[ "$format_status" = 0 ] || echo "Formatting differs from .editorconfig: run 'dotnet format whitespace --folder' and commit." >&2
+
 log "Building"
 dotnet build Ciudad.slnx -c Release -nologo -clp:ErrorsOnly
 
@@ -139,4 +145,5 @@ dotnet test Ciudad.slnx -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
   --blame-hang-timeout 5m "$@" || status=$?
 summarize
+[ "$status" != 0 ] || status=$format_status
 exit "$status"

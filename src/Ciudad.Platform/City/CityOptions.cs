@@ -31,7 +31,8 @@ public sealed class CityOptions
     /// The city limits as a GeoJSON Polygon or MultiPolygon geometry (longitude, latitude).
     /// Later modules refuse reports outside it.
     /// </summary>
-    [Required] public string BoundaryGeoJson { get; set; } =
+    [Required]
+    public string BoundaryGeoJson { get; set; } =
         """{"type":"Polygon","coordinates":[[[-106.63,31.62],[-106.18,31.62],[-106.18,32.00],[-106.63,32.00],[-106.63,31.62]]]}""";
 
     public string Name(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? NameEs : NameEn;
