@@ -18,7 +18,9 @@ public sealed class CiudadInstances : IAsyncDisposable
         _folder = folder;
         A = a;
         B = b;
-        Mailbox = new Mailbox(Path.Combine(folder, "mail"));
+        // Both instances' own outbox jobs deliver here: what is measured is that they do it exactly
+        // once between them, so the tests read the folder after StopAsync, never driving delivery.
+        Mailbox = new Mailbox(Path.Combine(folder, "mail"), () => Task.CompletedTask);
     }
 
     public CiudadApp A { get; }
