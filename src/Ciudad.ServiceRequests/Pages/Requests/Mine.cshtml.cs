@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ciudad.ServiceRequests.Pages.Requests;
 
 /// <summary>"My requests": what the signed-in resident reported while signed in, and what they follow.</summary>
-[Authorize]
+[Authorize(Policy = Ciudad.Platform.Identity.CiudadPolicies.SignedIn)]
 public sealed class MineModel(PublicRequests requests) : PageModel
 {
     /// <summary>From <c>?page=</c>, read by hand: model binding would take Razor Pages' own "page" route value.</summary>
