@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Intake;
@@ -165,7 +166,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.BadRequest, enEspanol.StatusCode);
         Assert.Contains("Escriba el nombre en español", enEspanol.Errors);
         Assert.Contains(enEspanol.Errors, e => e.StartsWith("El código del servicio solo puede usar letras minúsculas", StringComparison.Ordinal));
-        Assert.Empty(await app.WithDbAsync(d => d.Services().Where(s => s.NameEs == "Bache otra vez").ToListAsync()));
+        Assert.Empty(await app.WithDbAsync(d => d.Services().Where(s => LocalizedTextSql.In(s.Name, "es") == "Bache otra vez").ToListAsync()));
     }
 
     [Theory, BothDatabases]
