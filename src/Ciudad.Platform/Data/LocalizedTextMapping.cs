@@ -40,8 +40,10 @@ public static class LocalizedTextMapping
             var (json, culture) = (arguments[0], arguments[1]);
             var text = culture.TypeMapping;
             SqlExpression Constant(string value) => new SqlConstantExpression(value, typeof(string), text);
+            // A missing language is NULL even though the column is not: nullability must not be
+            // inferred from the arguments, or EF drops the COALESCE that falls back to English.
             SqlExpression Function(string name, params SqlExpression[] args) =>
-                new SqlFunctionExpression(name, args, nullable: true, argumentsPropagateNullability: args.Select(_ => true), typeof(string), text);
+                new SqlFunctionExpression(name, args, nullable: true, argumentsPropagateNullability: args.Select(_ => false), typeof(string), text);
             SqlExpression Concat(params SqlExpression[] parts) =>
                 parts.Aggregate((left, right) => new SqlBinaryExpression(ExpressionType.Add, left, right, typeof(string), text));
             return postgres
