@@ -97,8 +97,8 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         var updates = await app.AuditAsync("servicerequests.service-updated", code);
         Assert.Equal(2, updates.Count);
         Assert.All(updates, u => Assert.Equal(person.Email, u.ActorEmail));
-        Assert.Equal("Noise complaint", Json(updates[0].BeforeJson, "nameEn"));
-        Assert.Equal("Loud noise", Json(updates[0].AfterJson, "nameEn"));
+        Assert.Equal("Noise complaint", Json(updates[0].BeforeJson, "name.en"));
+        Assert.Equal("Loud noise", Json(updates[0].AfterJson, "name.en"));
         Assert.Equal("true", Json(updates[1].BeforeJson, "isActive"));
         Assert.Equal("false", Json(updates[1].AfterJson, "isActive"));
         var creation = Assert.Single(await app.AuditAsync("servicerequests.service-created", code));
@@ -199,9 +199,10 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
             Answers = new Dictionary<string, IReadOnlyList<string>> { ["source"] = [source] },
         }));
 
-    private static string? Json(string? json, string property)
+    /// <summary>A property of an audit snapshot; "name.en" reads one language of a localized text.</summary>
+    private static string? Json(string? json, string path)
     {
-        var value = JsonDocument.Parse(json!).RootElement.GetProperty(property);
+        var value = path.Split('.').Aggregate(JsonDocument.Parse(json!).RootElement, (element, property) => element.GetProperty(property));
         return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
     }
 }
