@@ -40,7 +40,7 @@ public static class PlatformModule
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ContentCultureOptions>().Bind(configuration.GetSection(ContentCultureOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentCultureOptions>, ContentCultureOptionsValidator>();
-        services.AddSingleton<ContentCultures>();
+        services.AddSingleton(sp => new ContentCultures(sp.GetRequiredService<IOptions<ContentCultureOptions>>().Value.Cultures ?? []));
 
         var dataFolder = ResolveDataFolder(builder);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -34,8 +34,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                 migrationBuilder.AddColumn<string>(name: column, table: table, type: "TEXT", nullable: false, defaultValue: "{}");
                 migrationBuilder.Sql(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "UPDATE {0} SET \"{1}\" = json_object('en', {1}_en, 'es', {1}_es)", table, column));
-                migrationBuilder.DropColumn(name: column + "_en", table: table);
-                migrationBuilder.DropColumn(name: column + "_es", table: table);
+                // SQLite's own DROP COLUMN (the old columns have no index or constraint): EF's DropColumn
+                // rebuilds the table, which cannot run inside the migration's transaction.
+                migrationBuilder.Sql($"ALTER TABLE {table} DROP COLUMN {column}_en");
+                migrationBuilder.Sql($"ALTER TABLE {table} DROP COLUMN {column}_es");
             }
         }
 
@@ -48,7 +50,7 @@ namespace Ciudad.Data.Sqlite.Migrations
                 migrationBuilder.AddColumn<string>(name: column + "_es", table: table, type: "TEXT", maxLength: null, nullable: false, defaultValue: "");
                 migrationBuilder.Sql(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "UPDATE {0} SET {1}_en = COALESCE(json_extract(\"{1}\", '$.en'), ''), {1}_es = COALESCE(json_extract(\"{1}\", '$.es'), '')", table, column));
-                migrationBuilder.DropColumn(name: column, table: table);
+                migrationBuilder.Sql($"ALTER TABLE {table} DROP COLUMN \"{column}\"");
             }
         }
     }

@@ -22,11 +22,6 @@ public sealed class ContentCultures
 {
     public static IReadOnlyList<string> RequiredCultures { get; } = [SupportedCultures.English, SupportedCultures.Spanish];
 
-    public ContentCultures(IOptions<ContentCultureOptions> options)
-        : this(options.Value.Cultures ?? [])
-    {
-    }
-
     public ContentCultures(IEnumerable<string> configured)
     {
         var names = configured.Select(LocalizedText.CultureName).ToList();

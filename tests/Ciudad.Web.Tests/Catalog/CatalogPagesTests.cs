@@ -102,7 +102,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("true", Json(updates[1].BeforeJson, "isActive"));
         Assert.Equal("false", Json(updates[1].AfterJson, "isActive"));
         var creation = Assert.Single(await app.AuditAsync("servicerequests.service-created", code));
-        Assert.Equal("noise, music, party", Json(creation.AfterJson, "keywordsEn"));
+        Assert.Equal("noise, music, party", Json(creation.AfterJson, "keywords.en"));
         Assert.Single(await app.AuditAsync("servicerequests.question-added", code));
         Assert.Equal(2, (await app.AuditAsync("servicerequests.answer-added", code)).Count);
     }
