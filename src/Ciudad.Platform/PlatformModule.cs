@@ -46,6 +46,9 @@ public static class PlatformModule
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContentCultureOptions>().Bind(configuration.GetSection(ContentCultureOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentCultureOptions>, ContentCultureOptionsValidator>();
+        services.AddSingleton(sp => new ContentCultures(sp.GetRequiredService<IOptions<ContentCultureOptions>>().Value.Cultures ?? []));
 
         var dataFolder = ResolveDataFolder(builder);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -131,17 +131,10 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("name");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -537,17 +530,10 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("key");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("name");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer")
@@ -586,57 +572,29 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("department_id");
 
-                    b.Property<string>("DescriptionEn")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description_en");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("description");
 
-                    b.Property<string>("DescriptionEs")
+                    b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description_es");
-
-                    b.Property<string>("GroupEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("group_en");
-
-                    b.Property<string>("GroupEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("group_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("group");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("KeywordsEn")
+                    b.Property<string>("Keywords")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("keywords_en");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("keywords");
 
-                    b.Property<string>("KeywordsEs")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("keywords_es");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("name");
 
                     b.Property<int>("Sensitivity")
                         .HasColumnType("integer")
@@ -690,29 +648,15 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("datatype");
 
-                    b.Property<string>("DatatypeDescriptionEn")
+                    b.Property<string>("DatatypeDescription")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("datatype_description_en");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("datatype_description");
 
-                    b.Property<string>("DatatypeDescriptionEs")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("datatype_description_es");
-
-                    b.Property<string>("DescriptionEn")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("description_en");
-
-                    b.Property<string>("DescriptionEs")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("description_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("description");
 
                     b.Property<bool>("IsRequired")
                         .HasColumnType("boolean")
@@ -1367,17 +1311,10 @@ namespace Ciudad.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("BodyEn")
+                    b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("body_en");
-
-                    b.Property<string>("BodyEs")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("body_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer")
@@ -1391,17 +1328,10 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("suggested_status");
 
-                    b.Property<string>("TitleEn")
+                    b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title_en");
-
-                    b.Property<string>("TitleEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title_es");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("title");
 
                     b.HasKey("Id")
                         .HasName("pk_sr_response_templates");

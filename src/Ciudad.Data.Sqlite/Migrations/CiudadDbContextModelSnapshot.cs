@@ -122,17 +122,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_es");
+                        .HasColumnName("name");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -524,17 +517,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_es");
+                        .HasColumnName("name");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER")
@@ -571,57 +557,29 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("department_id");
 
-                    b.Property<string>("DescriptionEn")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("description_en");
+                        .HasColumnName("description");
 
-                    b.Property<string>("DescriptionEs")
+                    b.Property<string>("Group")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("description_es");
-
-                    b.Property<string>("GroupEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("group_en");
-
-                    b.Property<string>("GroupEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("group_es");
+                        .HasColumnName("group");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("KeywordsEn")
+                    b.Property<string>("Keywords")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("keywords_en");
+                        .HasColumnName("keywords");
 
-                    b.Property<string>("KeywordsEs")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("keywords_es");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_es");
+                        .HasColumnName("name");
 
                     b.Property<int>("Sensitivity")
                         .HasColumnType("INTEGER")
@@ -673,29 +631,15 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("datatype");
 
-                    b.Property<string>("DatatypeDescriptionEn")
+                    b.Property<string>("DatatypeDescription")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("datatype_description_en");
+                        .HasColumnName("datatype_description");
 
-                    b.Property<string>("DatatypeDescriptionEs")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("datatype_description_es");
-
-                    b.Property<string>("DescriptionEn")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description_en");
-
-                    b.Property<string>("DescriptionEs")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description_es");
+                        .HasColumnName("description");
 
                     b.Property<bool>("IsRequired")
                         .HasColumnType("INTEGER")
@@ -1336,17 +1280,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("BodyEn")
+                    b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("body_en");
-
-                    b.Property<string>("BodyEs")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body_es");
+                        .HasColumnName("body");
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER")
@@ -1360,17 +1297,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("suggested_status");
 
-                    b.Property<string>("TitleEn")
+                    b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("title_en");
-
-                    b.Property<string>("TitleEs")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title_es");
+                        .HasColumnName("title");
 
                     b.HasKey("Id")
                         .HasName("pk_sr_response_templates");

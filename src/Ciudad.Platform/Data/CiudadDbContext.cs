@@ -46,6 +46,7 @@ public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, M
         builder.Entity<IdentityUserPasskey<string>>().ToTable("platform_user_passkeys");
         builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
 
+        LocalizedTextMapping.MapFunctions(builder, Database.IsNpgsql());
         builder.ApplyConfigurationsFromAssembly(typeof(CiudadDbContext).Assembly);
         foreach (var assembly in modules.Assemblies)
         {
@@ -108,6 +109,7 @@ public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, M
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
+        LocalizedTextMapping.Configure(configurationBuilder, Database.IsNpgsql());
     }
 }
 

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,15 +10,14 @@ public sealed class Department
 
     /// <summary>Stable, URL-safe name ("streets-and-maintenance") used by seeds and imports.</summary>
     public required string Slug { get; set; }
-    public required string NameEn { get; set; }
-    public required string NameEs { get; set; }
+
+    /// <summary>In every configured language; English and Spanish always.</summary>
+    public required LocalizedText Name { get; set; }
     public required string ContactEmail { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<DepartmentMember> Members { get; set; } = [];
-
-    public string Name(string culture) => culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? NameEs : NameEn;
 }
 
 public enum DepartmentRole
@@ -43,8 +43,6 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     {
         builder.ToTable("platform_departments");
         builder.Property(d => d.Slug).HasMaxLength(80);
-        builder.Property(d => d.NameEn).HasMaxLength(200);
-        builder.Property(d => d.NameEs).HasMaxLength(200);
         builder.Property(d => d.ContactEmail).HasMaxLength(256);
         builder.HasIndex(d => d.Slug).IsUnique();
     }

@@ -1,16 +1,18 @@
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.Platform.Departments;
 
-public sealed record DepartmentInput(string Slug, string NameEn, string NameEs, string ContactEmail, bool IsActive);
+public sealed record DepartmentInput(string Slug, LocalizedText Name, string ContactEmail, bool IsActive);
 
 /// <summary>Creates and edits departments and their members; every change is audited with before/after.</summary>
 public sealed class DepartmentService(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<List<Department>> ListAsync(CancellationToken cancellationToken = default) =>
-        db.Departments.AsNoTracking().Include(d => d.Members).OrderBy(d => d.NameEn).ToListAsync(cancellationToken);
+        db.Departments.AsNoTracking().Include(d => d.Members).OrderBy(d => LocalizedTextSql.In(d.Name, SupportedCultures.English)).ToListAsync(cancellationToken);
 
     public Task<Department?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Departments.Include(d => d.Members).ThenInclude(m => m.User).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -23,8 +25,7 @@ public sealed class DepartmentService(CiudadDbContext db, AuditLog audit, TimePr
         var department = new Department
         {
             Slug = input.Slug,
-            NameEn = input.NameEn,
-            NameEs = input.NameEs,
+            Name = ContentCultures.EnsureComplete(input.Name, "A department's name"),
             ContactEmail = input.ContactEmail,
             IsActive = input.IsActive,
             CreatedAt = clock.GetUtcNow(),
@@ -43,8 +44,7 @@ public sealed class DepartmentService(CiudadDbContext db, AuditLog audit, TimePr
     {
         var before = Snapshot(department);
         department.Slug = input.Slug;
-        department.NameEn = input.NameEn;
-        department.NameEs = input.NameEs;
+        department.Name = ContentCultures.EnsureComplete(input.Name, "A department's name");
         department.ContactEmail = input.ContactEmail;
         department.IsActive = input.IsActive;
         audit.Record("department.updated", nameof(Department), department.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -52,5 +52,5 @@ public sealed class DepartmentService(CiudadDbContext db, AuditLog audit, TimePr
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static object Snapshot(Department d) => new { d.Slug, d.NameEn, d.NameEs, d.ContactEmail, d.IsActive };
+    public static object Snapshot(Department d) => new { d.Slug, d.Name, d.ContactEmail, d.IsActive };
 }

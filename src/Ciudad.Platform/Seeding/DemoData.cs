@@ -67,7 +67,7 @@ public sealed class DemoData(
         var added = 0;
         foreach (var (slug, en, es, email) in ElPasoDepartments.Where(d => !existing.Contains(d.Slug)))
         {
-            db.Departments.Add(new Department { Slug = slug, NameEn = en, NameEs = es, ContactEmail = email, CreatedAt = clock.GetUtcNow() });
+            db.Departments.Add(new Department { Slug = slug, Name = Localization.LocalizedText.Of(en, es), ContactEmail = email, CreatedAt = clock.GetUtcNow() });
             added++;
         }
         if (added > 0)

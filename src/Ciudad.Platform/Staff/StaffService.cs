@@ -75,7 +75,7 @@ public sealed class StaffService(
         db.StaffInvitations.Add(invitation);
         var departmentName = departmentId is null
             ? null
-            : await db.Departments.Where(d => d.Id == departmentId).Select(d => user.PreferredCulture == SupportedCultures.Spanish ? d.NameEs : d.NameEn).FirstOrDefaultAsync(cancellationToken);
+            : (await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken))?[user.PreferredCulture];
         emails.Queue(email, user.PreferredCulture, "StaffInvitation",
             emails.Link($"/Staff/Invitation?token={Uri.EscapeDataString(token)}"), departmentName ?? "—",
             strings.Get(user.PreferredCulture, $"Email.Role.{role}"));

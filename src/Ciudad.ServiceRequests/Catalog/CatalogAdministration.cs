@@ -1,30 +1,33 @@
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Catalog;
 
 public sealed record ServiceInput(
-    string Code, string NameEn, string NameEs, string DescriptionEn, string DescriptionEs,
-    string KeywordsEn, string KeywordsEs, string GroupEn, string GroupEs, int DepartmentId,
+    string Code, LocalizedText Name, LocalizedText Description,
+    LocalizedText Keywords, LocalizedText Group, int DepartmentId,
     SlaKind SlaKind, int SlaDays, Sensitivity Sensitivity, bool IsActive, int SortOrder);
 
 public sealed record QuestionInput(
     string Code, AttributeDatatype Datatype, bool IsVariable, bool IsRequired,
-    string DescriptionEn, string DescriptionEs, string DatatypeDescriptionEn, string DatatypeDescriptionEs, int? Order);
+    LocalizedText Description, LocalizedText DatatypeDescription, int? Order);
 
-public sealed record AnswerInput(string Key, string NameEn, string NameEs, int? Order);
+public sealed record AnswerInput(string Key, LocalizedText Name, int? Order);
 
 /// <summary>
 /// Administrators' changes to the 311 catalog: services, their questions and the answers of list
 /// questions. Codes and keys are fixed once created, because requests and Open311 clients refer
-/// to them. Nothing is deleted that requests point at: a service is deactivated, not removed, and
+/// to them. Every text is written in English and Spanish at least (<see cref="ContentCultures"/>).
+/// Nothing is deleted that requests point at: a service is deactivated, not removed, and
 /// stored answers keep their codes. Every change is audited with before and after.
 /// </summary>
 public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<List<Service>> ListAsync(CancellationToken cancellationToken = default) =>
-        db.Services().AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.NameEn).ToListAsync(cancellationToken);
+        db.Services().AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => LocalizedTextSql.In(s.Name, SupportedCultures.English)).ToListAsync(cancellationToken);
 
     /// <summary>A service with its questions and their answers, tracked for editing.</summary>
     public Task<Service?> FindAsync(int id, CancellationToken cancellationToken = default) =>
@@ -37,7 +40,7 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
     public async Task<Service> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var service = new Service { Code = input.Code, NameEn = "", NameEs = "", GroupEn = "", GroupEs = "", CreatedAt = now };
+        var service = new Service { Code = input.Code, Name = LocalizedText.Empty, Group = LocalizedText.Empty, CreatedAt = now };
         Apply(service, input, now);
         db.Services().Add(service);
         audit.Record("servicerequests.service-created", nameof(Service), service.Code, after: Snapshot(service));
@@ -55,7 +58,7 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
 
     public async Task<ServiceAttribute> AddQuestionAsync(Service service, QuestionInput input, CancellationToken cancellationToken = default)
     {
-        var question = new ServiceAttribute { Code = input.Code, DescriptionEn = "", DescriptionEs = "" };
+        var question = new ServiceAttribute { Code = input.Code, Description = LocalizedText.Empty };
         Apply(question, input);
         service.Attributes.Add(question);
         Place(service.Attributes, question, input.Order);
@@ -114,8 +117,7 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
         var answer = new AttributeValue
         {
             Key = input.Key,
-            NameEn = input.NameEn,
-            NameEs = input.NameEs,
+            Name = ContentCultures.EnsureComplete(input.Name, "An answer"),
             Order = input.Order ?? (question.Values.Count == 0 ? 1 : question.Values.Max(v => v.Order) + 1),
         };
         question.Values.Add(answer);
@@ -128,8 +130,7 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
     public async Task UpdateAnswerAsync(Service service, ServiceAttribute question, AttributeValue answer, AnswerInput input, CancellationToken cancellationToken = default)
     {
         var before = Snapshot(question, answer);
-        answer.NameEn = input.NameEn;
-        answer.NameEs = input.NameEs;
+        answer.Name = ContentCultures.EnsureComplete(input.Name, "An answer");
         answer.Order = input.Order ?? answer.Order;
         Touch(service);
         audit.Record("servicerequests.answer-updated", nameof(Service), service.Code, before, Snapshot(question, answer));
@@ -148,14 +149,10 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
 
     private static void Apply(Service service, ServiceInput input, DateTimeOffset now)
     {
-        service.NameEn = input.NameEn;
-        service.NameEs = input.NameEs;
-        service.DescriptionEn = input.DescriptionEn;
-        service.DescriptionEs = input.DescriptionEs;
-        service.KeywordsEn = input.KeywordsEn;
-        service.KeywordsEs = input.KeywordsEs;
-        service.GroupEn = input.GroupEn;
-        service.GroupEs = input.GroupEs;
+        service.Name = ContentCultures.EnsureComplete(input.Name, "A service's name");
+        service.Description = ContentCultures.EnsureComplete(input.Description, "A service's description");
+        service.Keywords = ContentCultures.EnsureComplete(input.Keywords, "A service's keywords");
+        service.Group = ContentCultures.EnsureComplete(input.Group, "A service's group");
         service.DepartmentId = input.DepartmentId;
         service.SlaKind = input.SlaKind;
         service.SlaDays = input.SlaKind == SlaKind.None ? 0 : input.SlaDays;
@@ -171,10 +168,8 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
         question.IsVariable = input.IsVariable;
         // An informational text is never answered, so it cannot be required.
         question.IsRequired = input.IsVariable && input.IsRequired;
-        question.DescriptionEn = input.DescriptionEn;
-        question.DescriptionEs = input.DescriptionEs;
-        question.DatatypeDescriptionEn = input.DatatypeDescriptionEn;
-        question.DatatypeDescriptionEs = input.DatatypeDescriptionEs;
+        question.Description = ContentCultures.EnsureComplete(input.Description, "A question");
+        question.DatatypeDescription = ContentCultures.EnsureComplete(input.DatatypeDescription, "A question's hint");
     }
 
     /// <summary>
@@ -200,15 +195,15 @@ public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, Ti
 
     private static object Snapshot(Service s) => new
     {
-        s.Code, s.NameEn, s.NameEs, s.DescriptionEn, s.DescriptionEs, s.KeywordsEn, s.KeywordsEs, s.GroupEn, s.GroupEs,
+        s.Code, s.Name, s.Description, s.Keywords, s.Group,
         s.DepartmentId, SlaKind = s.SlaKind.ToString(), s.SlaDays, Sensitivity = s.Sensitivity.ToString(), s.IsActive, s.SortOrder,
     };
 
     private static object Snapshot(ServiceAttribute a) => new
     {
-        a.Code, Datatype = a.Datatype.Open311Name(), a.IsVariable, a.IsRequired, a.DescriptionEn, a.DescriptionEs,
-        a.DatatypeDescriptionEn, a.DatatypeDescriptionEs, a.Order,
+        a.Code, Datatype = a.Datatype.Open311Name(), a.IsVariable, a.IsRequired, a.Description,
+        a.DatatypeDescription, a.Order,
     };
 
-    private static object Snapshot(ServiceAttribute question, AttributeValue v) => new { Question = question.Code, v.Key, v.NameEn, v.NameEs, v.Order };
+    private static object Snapshot(ServiceAttribute question, AttributeValue v) => new { Question = question.Code, v.Key, v.Name, v.Order };
 }

@@ -10,14 +10,6 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.ToTable("sr_services");
         builder.Property(s => s.Code).HasMaxLength(64);
         builder.HasIndex(s => s.Code).IsUnique();
-        builder.Property(s => s.NameEn).HasMaxLength(200);
-        builder.Property(s => s.NameEs).HasMaxLength(200);
-        builder.Property(s => s.DescriptionEn).HasMaxLength(2000);
-        builder.Property(s => s.DescriptionEs).HasMaxLength(2000);
-        builder.Property(s => s.KeywordsEn).HasMaxLength(1000);
-        builder.Property(s => s.KeywordsEs).HasMaxLength(1000);
-        builder.Property(s => s.GroupEn).HasMaxLength(200);
-        builder.Property(s => s.GroupEs).HasMaxLength(200);
         builder.HasOne<Platform.Departments.Department>().WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Attributes).WithOne().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -30,10 +22,6 @@ internal sealed class ServiceAttributeConfiguration : IEntityTypeConfiguration<S
         builder.ToTable("sr_service_attributes");
         builder.Property(a => a.Code).HasMaxLength(64);
         builder.HasIndex(a => new { a.ServiceId, a.Code }).IsUnique();
-        builder.Property(a => a.DescriptionEn).HasMaxLength(1000);
-        builder.Property(a => a.DescriptionEs).HasMaxLength(1000);
-        builder.Property(a => a.DatatypeDescriptionEn).HasMaxLength(500);
-        builder.Property(a => a.DatatypeDescriptionEs).HasMaxLength(500);
         builder.HasMany(a => a.Values).WithOne().HasForeignKey(v => v.AttributeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -44,8 +32,6 @@ internal sealed class AttributeValueConfiguration : IEntityTypeConfiguration<Att
     {
         builder.ToTable("sr_attribute_values");
         builder.Property(v => v.Key).HasMaxLength(64);
-        builder.Property(v => v.NameEn).HasMaxLength(200);
-        builder.Property(v => v.NameEs).HasMaxLength(200);
         builder.HasIndex(v => new { v.AttributeId, v.Key }).IsUnique();
     }
 }

@@ -1,9 +1,11 @@
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
+
 namespace Ciudad.ServiceRequests.Catalog;
 
 /// <summary>
 /// A kind of problem residents can report (Open311 "service"). Names, descriptions, keywords and
-/// group are stored per language because residents search and read in either.
+/// group are each one <see cref="LocalizedText"/> because residents search and read in either.
 /// </summary>
 public sealed class Service
 {
@@ -11,16 +13,12 @@ public sealed class Service
 
     /// <summary>Open311 <c>service_code</c>: stable, lower-case, URL-safe ("pothole").</summary>
     public required string Code { get; set; }
-    public required string NameEn { get; set; }
-    public required string NameEs { get; set; }
-    public string DescriptionEn { get; set; } = "";
-    public string DescriptionEs { get; set; } = "";
+    public required LocalizedText Name { get; set; }
+    public LocalizedText Description { get; set; } = LocalizedText.Of("", "");
 
     /// <summary>Comma-separated search words ("pothole, hole, road") that also fill Open311 <c>keywords</c>.</summary>
-    public string KeywordsEn { get; set; } = "";
-    public string KeywordsEs { get; set; } = "";
-    public required string GroupEn { get; set; }
-    public required string GroupEs { get; set; }
+    public LocalizedText Keywords { get; set; } = LocalizedText.Of("", "");
+    public required LocalizedText Group { get; set; }
 
     /// <summary>The department whose queue new requests enter.</summary>
     public int DepartmentId { get; set; }
@@ -37,11 +35,6 @@ public sealed class Service
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<ServiceAttribute> Attributes { get; set; } = [];
-
-    public string Name(string culture) => IsSpanish(culture) ? NameEs : NameEn;
-    public string Description(string culture) => IsSpanish(culture) ? DescriptionEs : DescriptionEn;
-    public string Group(string culture) => IsSpanish(culture) ? GroupEs : GroupEn;
-    public string Keywords(string culture) => IsSpanish(culture) ? KeywordsEs : KeywordsEn;
 
     internal static bool IsSpanish(string culture) => SupportedCultures.Normalize(culture) == SupportedCultures.Spanish;
 }

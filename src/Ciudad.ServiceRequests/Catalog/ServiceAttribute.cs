@@ -1,3 +1,5 @@
+using Ciudad.Platform.Localization;
+
 namespace Ciudad.ServiceRequests.Catalog;
 
 /// <summary>A question a service asks (Open311 service definition <c>attribute</c>).</summary>
@@ -18,18 +20,14 @@ public sealed class ServiceAttribute
     public bool IsRequired { get; set; }
 
     /// <summary>The question ("How deep is the pothole?").</summary>
-    public required string DescriptionEn { get; set; }
-    public required string DescriptionEs { get; set; }
+    public required LocalizedText Description { get; set; }
 
     /// <summary>Hint about the expected answer ("In inches").</summary>
-    public string DatatypeDescriptionEn { get; set; } = "";
-    public string DatatypeDescriptionEs { get; set; } = "";
+    public LocalizedText DatatypeDescription { get; set; } = LocalizedText.Of("", "");
     public int Order { get; set; }
 
     public List<AttributeValue> Values { get; set; } = [];
 
-    public string Description(string culture) => Service.IsSpanish(culture) ? DescriptionEs : DescriptionEn;
-    public string DatatypeDescription(string culture) => Service.IsSpanish(culture) ? DatatypeDescriptionEs : DatatypeDescriptionEn;
     public bool IsList => Datatype is AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList;
 }
 
@@ -39,11 +37,8 @@ public sealed class AttributeValue
     public int Id { get; set; }
     public int AttributeId { get; set; }
     public required string Key { get; set; }
-    public required string NameEn { get; set; }
-    public required string NameEs { get; set; }
+    public required LocalizedText Name { get; set; }
     public int Order { get; set; }
-
-    public string Name(string culture) => Service.IsSpanish(culture) ? NameEs : NameEn;
 }
 
 /// <summary>Open311 attribute datatypes; <see cref="AttributeDatatypes.Open311Name"/> gives the wire spelling.</summary>

@@ -127,7 +127,7 @@ public sealed class RequestIntake(
         if (request.ReporterEmail is not null)
         {
             emails.Queue(request.ReporterEmail, request.ReporterCulture, "RequestReceived",
-                RequestNumbers.Format(request.Number), service.Name(request.ReporterCulture),
+                RequestNumbers.Format(request.Number), service.Name[request.ReporterCulture],
                 emails.Link(RequestLinks.Track(request.Number)));
             if (submission.NotifyByEmail)
             {

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>
 /// Finds the service a resident means, whatever language they type in: names and keywords of
-/// both languages are searched, ignoring case and accents, because people in El Paso mix English
+/// every language are searched, ignoring case and accents, because people in El Paso mix English
 /// and Spanish and phones often leave accents out ("semaforo").
 /// </summary>
 public sealed class ServiceFinder(CiudadDbContext db)
@@ -40,7 +40,7 @@ public sealed class ServiceFinder(CiudadDbContext db)
             return [];
         }
         return services
-            .Select(s => (Service: s, Names: Fold($"{s.NameEn} {s.NameEs}"), Keywords: Fold($"{s.KeywordsEn} {s.KeywordsEs}")))
+            .Select(s => (Service: s, Names: Fold(s.Name.AllLanguages()), Keywords: Fold(s.Keywords.AllLanguages())))
             .Where(s => words.All(w => s.Names.Contains(w, StringComparison.Ordinal) || s.Keywords.Contains(w, StringComparison.Ordinal)))
             .OrderByDescending(s => words.Count(w => s.Names.Contains(w, StringComparison.Ordinal)))
             .ThenBy(s => s.Service.SortOrder)

@@ -21,12 +21,12 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
 
     public static Open311Record Service(Service service, string culture) => Open311Record.Of("service",
         ("service_code", service.Code),
-        ("service_name", service.Name(culture)),
-        ("description", service.Description(culture)),
+        ("service_name", service.Name[culture]),
+        ("description", service.Description[culture]),
         ("metadata", service.Attributes.Count > 0),
         ("type", "realtime"),
-        ("keywords", service.Keywords(culture)),
-        ("group", service.Group(culture)));
+        ("keywords", service.Keywords[culture]),
+        ("group", service.Group[culture]));
 
     public static Open311Record Definition(Service service, string culture) => Open311Record.Of("service_definition",
         ("service_code", service.Code),
@@ -41,15 +41,15 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("code", attribute.Code),
             new("datatype", attribute.Datatype.Open311Name()),
             new("required", attribute.IsRequired),
-            new("datatype_description", Blank(attribute.DatatypeDescription(culture))),
+            new("datatype_description", Blank(attribute.DatatypeDescription[culture])),
             // The spec counts from 1; stored orders may be sparse or start at 0.
             new("order", index + 1),
-            new("description", attribute.Description(culture)),
+            new("description", attribute.Description[culture]),
         };
         if (attribute.IsList)
         {
             fields.Add(new("values", new Open311List("values", "value",
-                [.. attribute.Values.OrderBy(v => v.Order).Select(v => Open311Record.Of("value", ("key", v.Key), ("name", v.Name(culture))))])));
+                [.. attribute.Values.OrderBy(v => v.Order).Select(v => Open311Record.Of("value", ("key", v.Key), ("name", v.Name[culture])))])));
         }
         return new Open311Record("attribute", fields);
     }
@@ -68,11 +68,11 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("service_request_id", row.Number),
             new("status", row.Status.Open311Status()),
             new("status_notes", row.StatusNotes),
-            new("service_name", spanish ? row.ServiceNameEs : row.ServiceNameEn),
+            new("service_name", row.ServiceName[culture]),
             new("service_code", row.ServiceCode),
             // A coarsened report's own words often name the house; like the tracking page, leave them out.
             new("description", coarsened ? null : row.Description),
-            new("agency_responsible", spanish ? row.DepartmentNameEs : row.DepartmentNameEn),
+            new("agency_responsible", row.DepartmentName[culture]),
             new("service_notice", null),
             new("requested_datetime", Local(row.RequestedAt)),
             // For closed requests GeoReport wants the close time here.

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -48,11 +49,9 @@ public sealed record RequestListRow
     public long Id { get; init; }
     public required string Number { get; init; }
     public required string ServiceCode { get; init; }
-    public required string ServiceNameEn { get; init; }
-    public required string ServiceNameEs { get; init; }
+    public required LocalizedText ServiceName { get; init; }
     public Sensitivity Sensitivity { get; init; }
-    public required string DepartmentNameEn { get; init; }
-    public required string DepartmentNameEs { get; init; }
+    public required LocalizedText DepartmentName { get; init; }
     public RequestStatus Status { get; init; }
     public string? StatusNotes { get; init; }
     public required string Description { get; init; }
@@ -190,11 +189,9 @@ public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory se
             Id = x.Request.Id,
             Number = x.Request.Number,
             ServiceCode = x.Service.Code,
-            ServiceNameEn = x.Service.NameEn,
-            ServiceNameEs = x.Service.NameEs,
+            ServiceName = x.Service.Name,
             Sensitivity = x.Service.Sensitivity,
-            DepartmentNameEn = x.Department.NameEn,
-            DepartmentNameEs = x.Department.NameEs,
+            DepartmentName = x.Department.Name,
             Status = x.Request.Status,
             // A coarsened report's reopen note is the reporter's own words (like its description, it may
             // name the house): its public status notes are the latest note from the city instead.

@@ -1,5 +1,6 @@
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,14 +159,10 @@ public sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimeProv
         return new Service
         {
             Code = code,
-            NameEn = name.En,
-            NameEs = name.Es,
-            GroupEn = group.En,
-            GroupEs = group.Es,
-            DescriptionEn = description.En,
-            DescriptionEs = description.Es,
-            KeywordsEn = keywords.En,
-            KeywordsEs = keywords.Es,
+            Name = LocalizedText.Of(name.En, name.Es),
+            Group = LocalizedText.Of(group.En, group.Es),
+            Description = LocalizedText.Of(description.En, description.Es),
+            Keywords = LocalizedText.Of(keywords.En, keywords.Es),
             SlaKind = sla,
             SlaDays = days,
             Attributes = [.. attributes],
@@ -175,8 +172,7 @@ public sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimeProv
     private static ServiceAttribute Question(string code, (string En, string Es) question, bool required, AttributeDatatype datatype) => new()
     {
         Code = code,
-        DescriptionEn = question.En,
-        DescriptionEs = question.Es,
+        Description = LocalizedText.Of(question.En, question.Es),
         IsRequired = required,
         Datatype = datatype,
     };
@@ -185,7 +181,7 @@ public sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimeProv
         params (string Key, string En, string Es)[] values)
     {
         var attribute = Question(code, question, required, datatype);
-        attribute.Values = values.Select((v, i) => new AttributeValue { Key = v.Key, NameEn = v.En, NameEs = v.Es, Order = i + 1 }).ToList();
+        attribute.Values = values.Select((v, i) => new AttributeValue { Key = v.Key, Name = LocalizedText.Of(v.En, v.Es), Order = i + 1 }).ToList();
         return attribute;
     }
 }

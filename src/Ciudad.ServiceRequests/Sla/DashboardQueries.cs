@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -38,23 +39,23 @@ public sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> c
         }
 
         var departmentNames = await db.Departments.AsNoTracking()
-            .Select(d => new { d.Id, d.NameEn, d.NameEs }).ToDictionaryAsync(d => d.Id, d => (d.NameEn, d.NameEs), cancellationToken);
+            .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         var serviceNames = await db.Services().AsNoTracking()
-            .Select(s => new { s.Id, s.NameEn, s.NameEs }).ToDictionaryAsync(s => s.Id, s => (s.NameEn, s.NameEs), cancellationToken);
+            .Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
-        List<DashboardRow> Rows(Func<Cell, int> key, IReadOnlyDictionary<int, (string En, string Es)> names, MedianGrouping grouping) =>
+        List<DashboardRow> Rows(Func<Cell, int> key, IReadOnlyDictionary<int, LocalizedText> names, MedianGrouping grouping) =>
             backlog.Select(key).Concat(closed.Select(key)).Distinct()
-                .Select(id => Row(id, names.TryGetValue(id, out var n) ? n : (id.ToString(CultureInfo.InvariantCulture), id.ToString(CultureInfo.InvariantCulture)),
+                .Select(id => Row(id, names.TryGetValue(id, out var n) ? n : LocalizedText.Of(id.ToString(CultureInfo.InvariantCulture), id.ToString(CultureInfo.InvariantCulture)),
                     backlog.Where(c => key(c) == id), closed.Where(c => key(c) == id), medians[grouping].GetValueOrDefault(id)))
                 .ToList();
 
         return new DashboardReport(start, end, asOf,
             Rows(c => c.DepartmentId, departmentNames, MedianGrouping.Department),
             Rows(c => c.ServiceId, serviceNames, MedianGrouping.Service),
-            Row(0, ("Total", "Total"), backlog, closed, medians[MedianGrouping.Total].GetValueOrDefault(0)));
+            Row(0, LocalizedText.Of("Total", "Total"), backlog, closed, medians[MedianGrouping.Total].GetValueOrDefault(0)));
     }
 
-    private static DashboardRow Row(int id, (string En, string Es) name, IEnumerable<Cell> backlog, IEnumerable<Cell> closed, TimeSpan median)
+    private static DashboardRow Row(int id, LocalizedText name, IEnumerable<Cell> backlog, IEnumerable<Cell> closed, TimeSpan median)
     {
         var buckets = new int[BucketEdges.Length + 1];
         foreach (var cell in backlog)
@@ -63,7 +64,7 @@ public sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> c
         }
         var closedCells = closed.ToList();
         var count = closedCells.Sum(c => c.Count);
-        return new DashboardRow(id, name.En, name.Es, buckets, count,
+        return new DashboardRow(id, name, buckets, count,
             closedCells.Sum(c => c.WithTarget), closedCells.Sum(c => c.OnTime), count == 0 ? null : median);
     }
 

@@ -30,8 +30,7 @@ public sealed record DashboardReport(
 /// <param name="MedianToClose">Median of received-to-closed over <paramref name="Closed"/>; null when none closed.</param>
 public sealed record DashboardRow(
     int Id,
-    string NameEn,
-    string NameEs,
+    Platform.Localization.LocalizedText Names,
     IReadOnlyList<int> Backlog,
     int Closed,
     int ClosedWithTarget,
@@ -43,5 +42,5 @@ public sealed record DashboardRow(
     /// <summary>Share of closed requests with a target that met it, 0–100; null when there were none.</summary>
     public double? OnTimePercent => ClosedWithTarget == 0 ? null : 100.0 * ClosedOnTime / ClosedWithTarget;
 
-    public string Name(string culture) => Catalog.Service.IsSpanish(culture) ? NameEs : NameEn;
+    public string Name(string culture) => Names[culture];
 }

@@ -30,7 +30,7 @@ internal sealed class SlaBreaches(CiudadDbContext db, Emails emails, CityTime ci
 
         var requests = await db.Requests().AsNoTracking()
             .Where(r => claimed.Contains(r.Id))
-            .Select(r => new Breach(r.Id, r.Number, r.DepartmentId, r.Status, r.ExpectedAt!.Value, r.Service!.NameEn, r.Service.NameEs))
+            .Select(r => new Breach(r.Id, r.Number, r.DepartmentId, r.Status, r.ExpectedAt!.Value, r.Service!.Name))
             .ToListAsync(cancellationToken);
         var departmentIds = requests.Select(r => r.DepartmentId).Distinct().ToList();
         var departments = await db.Departments.AsNoTracking()
@@ -60,7 +60,7 @@ internal sealed class SlaBreaches(CiudadDbContext db, Emails emails, CityTime ci
                 emails.Queue(manager.Email, culture, "SlaBreached",
                     RequestNumbers.Format(request.Number),
                     request.ServiceName(culture),
-                    department.Name(culture),
+                    department.Name[culture],
                     Formats.Instant(request.ExpectedAt, cityTime, culture),
                     emails.Link($"/Staff/Requests/{request.Number}"));
             }
@@ -88,8 +88,8 @@ internal sealed class SlaBreaches(CiudadDbContext db, Emails emails, CityTime ci
         return await db.Database.SqlQueryRaw<long>(sql, instant, batchSize).ToListAsync(cancellationToken);
     }
 
-    private sealed record Breach(long Id, string Number, int DepartmentId, RequestStatus Status, DateTimeOffset ExpectedAt, string NameEn, string NameEs)
+    private sealed record Breach(long Id, string Number, int DepartmentId, RequestStatus Status, DateTimeOffset ExpectedAt, Platform.Localization.LocalizedText ServiceNames)
     {
-        public string ServiceName(string culture) => SupportedCultures.Normalize(culture) == SupportedCultures.Spanish ? NameEs : NameEn;
+        public string ServiceName(string culture) => ServiceNames[culture];
     }
 }

@@ -67,7 +67,7 @@ public sealed class AtomFeed(PublicRequests requests, StringCatalog strings, Cit
         if (filter.Service is { } code)
         {
             var service = (await requests.PublicServicesAsync(culture, cancellationToken)).FirstOrDefault(s => s.Code == code);
-            title += " · " + (service?.Name(culture) ?? code);
+            title += " · " + (service?.Name[culture] ?? code);
         }
         if (filter.Area is { } area)
         {

@@ -63,7 +63,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
         var request = await db.Requests().AsNoTracking().Where(r => r.Number == number)
             .Select(r => new
             {
-                r.Id, r.Number, r.Service!.Code, r.Service.NameEn, r.Service.NameEs, r.Service.Sensitivity, r.Status,
+                r.Id, r.Number, r.Service!.Code, ServiceName = r.Service.Name, r.Service.Sensitivity, r.Status,
                 r.Description, r.RequestedAt, r.ExpectedAt, r.ClosedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode,
                 r.ParentRequestId, r.ReopenCount, r.ReporterUserId,
             })
@@ -89,7 +89,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
                 reporterNotesPublic || e.Kind != RequestEventKind.Reopened ? e.Note : null))
             .ToListAsync(cancellationToken);
         return new PublicRequestDetails(
-            request.Id, request.Number, request.Code, request.NameEn, request.NameEs, request.Sensitivity, request.Status,
+            request.Id, request.Number, request.Code, request.ServiceName, request.Sensitivity, request.Status,
             // A description of a sensitive report often names the address it hides.
             request.Sensitivity == Sensitivity.Public && request.Description.Length > 0 ? request.Description : null,
             request.RequestedAt, request.ExpectedAt, request.ClosedAt,
@@ -116,7 +116,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new MyRequest(r.Number, r.Service!.NameEn, r.Service.NameEs, r.Status, r.RequestedAt, r.UpdatedAt, r.ReporterUserId == userId))
+            .Select(r => new MyRequest(r.Number, r.Service!.Name, r.Status, r.RequestedAt, r.UpdatedAt, r.ReporterUserId == userId))
             .ToListAsync(cancellationToken);
         return new ResultPage<MyRequest>(items, page, PageSize, total);
     }
@@ -131,7 +131,7 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
     public async Task<IReadOnlyList<Service>> PublicServicesAsync(string culture, CancellationToken cancellationToken = default)
     {
         var services = await db.Services().AsNoTracking().Where(s => s.Sensitivity != Sensitivity.Hidden).ToListAsync(cancellationToken);
-        return services.OrderBy(s => s.Name(culture), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(culture), ignoreCase: true)).ToList();
+        return services.OrderBy(s => s.Name[culture], StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(culture), ignoreCase: true)).ToList();
     }
 
     private async Task<IQueryable<ServiceRequest>> FilteredAsync(PublicRequestFilter filter, CancellationToken cancellationToken)
@@ -179,12 +179,12 @@ public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsO
     }
 
     private static IQueryable<Row> Rows(IQueryable<ServiceRequest> query) => query.Select(r => new Row(
-        r.Number, r.Service!.Code, r.Service.NameEn, r.Service.NameEs, r.Service.Sensitivity, r.Status,
+        r.Number, r.Service!.Code, r.Service.Name, r.Service.Sensitivity, r.Status,
         r.RequestedAt, r.UpdatedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode));
 
-    private PublicRequestSummary ToSummary(Row r) => new(r.Number, r.Code, r.NameEn, r.NameEs, r.Status, r.RequestedAt, r.UpdatedAt,
+    private PublicRequestSummary ToSummary(Row r) => new(r.Number, r.Code, r.Name, r.Status, r.RequestedAt, r.UpdatedAt,
         PublicLocation.For(r.Sensitivity, r.Latitude, r.Longitude, r.Address, r.AreaCode, CoarsenMeters));
 
-    private sealed record Row(string Number, string Code, string NameEn, string NameEs, Sensitivity Sensitivity, RequestStatus Status,
+    private sealed record Row(string Number, string Code, Platform.Localization.LocalizedText Name, Sensitivity Sensitivity, RequestStatus Status,
         DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, double? Latitude, double? Longitude, string? Address, string? AreaCode);
 }

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -25,14 +26,13 @@ public sealed record PublicLocation(GeoPoint? Point, string? Address, string? Ar
 public sealed record PublicRequestSummary(
     string Number,
     string ServiceCode,
-    string ServiceNameEn,
-    string ServiceNameEs,
+    LocalizedText ServiceNames,
     RequestStatus Status,
     DateTimeOffset RequestedAt,
     DateTimeOffset UpdatedAt,
     PublicLocation Location)
 {
-    public string ServiceName(string culture) => Service.IsSpanish(culture) ? ServiceNameEs : ServiceNameEn;
+    public string ServiceName(string culture) => ServiceNames[culture];
 }
 
 /// <summary>Everything the public tracking page shows.</summary>
@@ -40,8 +40,7 @@ public sealed record PublicRequestDetails(
     long Id,
     string Number,
     string ServiceCode,
-    string ServiceNameEn,
-    string ServiceNameEs,
+    LocalizedText ServiceNames,
     Sensitivity Sensitivity,
     RequestStatus Status,
     string? Description,
@@ -56,7 +55,7 @@ public sealed record PublicRequestDetails(
 {
     public bool IsOpen => Status.IsOpen();
 
-    public string ServiceName(string culture) => Service.IsSpanish(culture) ? ServiceNameEs : ServiceNameEn;
+    public string ServiceName(string culture) => ServiceNames[culture];
 }
 
 public sealed record PublicPhoto(Guid Id, int Width, int Height)
@@ -71,14 +70,13 @@ public sealed record PublicTimelineEntry(DateTimeOffset OccurredAt, RequestEvent
 /// <summary>A request on the signed-in resident's "My requests" page.</summary>
 public sealed record MyRequest(
     string Number,
-    string ServiceNameEn,
-    string ServiceNameEs,
+    LocalizedText ServiceNames,
     RequestStatus Status,
     DateTimeOffset RequestedAt,
     DateTimeOffset UpdatedAt,
     bool IsReporter)
 {
-    public string ServiceName(string culture) => Service.IsSpanish(culture) ? ServiceNameEs : ServiceNameEn;
+    public string ServiceName(string culture) => ServiceNames[culture];
 }
 
 public sealed record ResultPage<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)

@@ -165,7 +165,7 @@ public sealed class RequestReopening(
         {
             // Department mailboxes are read in English; the note is the reporter's own words.
             emails.Queue(department, "en", "RequestReopenedDepartment",
-                RequestNumbers.Format(request.Number), request.Service!.Name("en"), reopened.Note,
+                RequestNumbers.Format(request.Number), request.Service!.Name["en"], reopened.Note,
                 emails.Link(RequestLinks.Track(request.Number)));
         }
         await db.SaveChangesAsync(cancellationToken);

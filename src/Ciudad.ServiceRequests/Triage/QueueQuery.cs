@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +11,7 @@ namespace Ciudad.ServiceRequests.Triage;
 public sealed record QueueRow(
     long Id,
     string Number,
-    string ServiceNameEn,
-    string ServiceNameEs,
+    LocalizedText ServiceNames,
     int DepartmentId,
     RequestStatus Status,
     RequestPriority Priority,
@@ -26,7 +27,7 @@ public sealed record QueueRow(
 {
     public string? AssigneeName { get; init; }
 
-    public string ServiceName(string culture) => Catalog.Service.IsSpanish(culture) ? ServiceNameEs : ServiceNameEn;
+    public string ServiceName(string culture) => ServiceNames[culture];
 
     public SlaState SlaAt(DateTimeOffset now) => SlaStates.Of(ExpectedAt, SlaBreachedAt, ClosedAt, IsOpen, now);
 }
@@ -60,7 +61,7 @@ public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
         var rows = await Sorted(query, filter)
             .Skip((page - 1) * QueueFilter.PageSize)
             .Take(QueueFilter.PageSize)
-            .Select(r => new QueueRow(r.Id, r.Number, r.Service!.NameEn, r.Service.NameEs, r.DepartmentId, r.Status, r.Priority,
+            .Select(r => new QueueRow(r.Id, r.Number, r.Service!.Name, r.DepartmentId, r.Status, r.Priority,
                 r.IsOpen, r.RequestedAt, r.ExpectedAt, r.SlaBreachedAt, r.ClosedAt, r.Address, r.AreaCode,
                 r.Description.Substring(0, SummaryLength), r.AssignedToUserId))
             .ToListAsync(cancellationToken);
@@ -152,9 +153,9 @@ public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
 
     private static IQueryable<ServiceRequest> Sorted(IQueryable<ServiceRequest> query, QueueFilter filter)
     {
-        Expression<Func<ServiceRequest, string>> serviceName = Catalog.Service.IsSpanish(filter.Culture)
-            ? r => r.Service!.NameEs
-            : r => r.Service!.NameEn;
+        // The service's name in the staff member's language, read from its stored JSON inside the query.
+        var culture = SupportedCultures.Normalize(filter.Culture);
+        Expression<Func<ServiceRequest, string>> serviceName = r => LocalizedTextSql.In(r.Service!.Name, culture);
         // "Age descending" is oldest first, i.e. requested_at ascending.
         var ordered = (filter.Sort, filter.Descending) switch
         {

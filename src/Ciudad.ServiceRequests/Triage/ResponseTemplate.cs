@@ -8,10 +8,8 @@ public sealed class ResponseTemplate
     /// <summary>Null: offered for every service of the department.</summary>
     public int? ServiceId { get; set; }
     public int DepartmentId { get; set; }
-    public required string TitleEn { get; set; }
-    public required string TitleEs { get; set; }
-    public required string BodyEn { get; set; }
-    public required string BodyEs { get; set; }
+    public required Platform.Localization.LocalizedText Title { get; set; }
+    public required Platform.Localization.LocalizedText Body { get; set; }
 
     /// <summary>The status the template usually goes with; staff may change it.</summary>
     public Requests.RequestStatus? SuggestedStatus { get; set; }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +11,8 @@ namespace Ciudad.ServiceRequests.Triage;
 public sealed record TemplateInput(
     int DepartmentId,
     int? ServiceId,
-    string TitleEn,
-    string TitleEs,
-    string BodyEn,
-    string BodyEs,
+    LocalizedText Title,
+    LocalizedText Body,
     RequestStatus? SuggestedStatus);
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
     public Task<List<ResponseTemplate>> ForRequestAsync(int departmentId, int serviceId, CancellationToken cancellationToken = default) =>
         db.ResponseTemplates().AsNoTracking()
             .Where(t => t.DepartmentId == departmentId && (t.ServiceId == null || t.ServiceId == serviceId))
-            .OrderBy(t => t.ServiceId == null).ThenBy(t => t.TitleEn)
+            .OrderBy(t => t.ServiceId == null).ThenBy(t => LocalizedTextSql.In(t.Title, SupportedCultures.English))
             .ToListAsync(cancellationToken);
 
     public async Task<List<ResponseTemplate>> ManagedAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
             var managed = actor.ManagedDepartmentIds;
             query = query.Where(t => managed.Contains(t.DepartmentId));
         }
-        return await query.OrderBy(t => t.DepartmentId).ThenBy(t => t.TitleEn).ToListAsync(cancellationToken);
+        return await query.OrderBy(t => t.DepartmentId).ThenBy(t => LocalizedTextSql.In(t.Title, SupportedCultures.English)).ToListAsync(cancellationToken);
     }
 
     public async Task<ResponseTemplate?> FindManagedAsync(int id, StaffActor actor, CancellationToken cancellationToken = default)
@@ -55,10 +55,8 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         var template = new ResponseTemplate
         {
             DepartmentId = input.DepartmentId,
-            TitleEn = "",
-            TitleEs = "",
-            BodyEn = "",
-            BodyEs = "",
+            Title = LocalizedText.Empty,
+            Body = LocalizedText.Empty,
         };
         Apply(template, input);
         db.ResponseTemplates().Add(template);
@@ -113,22 +111,13 @@ public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
     {
         template.DepartmentId = input.DepartmentId;
         template.ServiceId = input.ServiceId;
-        template.TitleEn = input.TitleEn.Trim();
-        template.TitleEs = input.TitleEs.Trim();
-        template.BodyEn = Intake.PlainText.Clean(input.BodyEn)!.Trim();
-        template.BodyEs = Intake.PlainText.Clean(input.BodyEs)!.Trim();
+        template.Title = ContentCultures.EnsureComplete(input.Title.Select(t => t.Trim()), "A template's title");
+        template.Body = ContentCultures.EnsureComplete(input.Body.Select(b => Intake.PlainText.Clean(b)!.Trim()), "A template's text");
         template.SuggestedStatus = input.SuggestedStatus;
     }
 
     private static string Id(ResponseTemplate t) => t.Id.ToString(CultureInfo.InvariantCulture);
 
     private static object Snapshot(ResponseTemplate t) =>
-        new { t.DepartmentId, t.ServiceId, t.TitleEn, t.TitleEs, t.BodyEn, t.BodyEs, SuggestedStatus = t.SuggestedStatus?.ToString() };
-}
-
-public static class ResponseTemplateText
-{
-    public static string Title(this ResponseTemplate t, string culture) => Catalog.Service.IsSpanish(culture) ? t.TitleEs : t.TitleEn;
-
-    public static string Body(this ResponseTemplate t, string culture) => Catalog.Service.IsSpanish(culture) ? t.BodyEs : t.BodyEn;
+        new { t.DepartmentId, t.ServiceId, t.Title, t.Body, SuggestedStatus = t.SuggestedStatus?.ToString() };
 }

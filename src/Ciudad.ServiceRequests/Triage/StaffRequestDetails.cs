@@ -11,11 +11,11 @@ public sealed record StaffPhoto(Guid Id, int Order, bool IsPublic, int Width, in
 /// <summary>An answer as staff read it: the question and list values in the reader's language.</summary>
 public sealed record StaffAnswer(ServiceAttribute? Attribute, string Code, IReadOnlyList<string> Values)
 {
-    public string Question(string culture) => Attribute?.Description(culture) ?? Code;
+    public string Question(string culture) => Attribute?.Description[culture] ?? Code;
 
     public IEnumerable<string> DisplayValues(string culture) =>
         Attribute is { IsList: true } list
-            ? Values.Select(v => list.Values.FirstOrDefault(x => x.Key == v)?.Name(culture) ?? v)
+            ? Values.Select(v => list.Values.FirstOrDefault(x => x.Key == v)?.Name[culture] ?? v)
             : Values;
 }
 

@@ -8,10 +8,6 @@ internal sealed class ResponseTemplateConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<ResponseTemplate> builder)
     {
         builder.ToTable("sr_response_templates");
-        builder.Property(t => t.TitleEn).HasMaxLength(200);
-        builder.Property(t => t.TitleEs).HasMaxLength(200);
-        builder.Property(t => t.BodyEn).HasMaxLength(4000);
-        builder.Property(t => t.BodyEs).HasMaxLength(4000);
         builder.HasOne<Catalog.Service>().WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Platform.Departments.Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.DepartmentId);

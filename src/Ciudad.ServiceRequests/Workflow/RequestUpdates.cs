@@ -83,7 +83,7 @@ public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCata
         var culture = follower.Culture;
         emails.Queue(follower.Email, culture, "RequestUpdated",
             RequestNumbers.Format(request.Number),
-            service.Name(culture),
+            service.Name[culture],
             strings.Get(culture, status.LabelKey()),
             note ?? strings.Get(culture, "Requests.Email.NoNote"),
             emails.Link(RequestLinks.Track(request.Number)),

@@ -1,3 +1,4 @@
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Triage;
@@ -37,8 +38,8 @@ public sealed class StaffTriageJourneyTests(BrowserFixture browser)
             db.ResponseTemplates().Add(new ResponseTemplate
             {
                 DepartmentId = pothole.DepartmentId, ServiceId = pothole.Id, SuggestedStatus = RequestStatus.InProgress,
-                TitleEn = $"Crew on the way {marker}", TitleEs = $"Cuadrilla en camino {marker}",
-                BodyEn = "A crew is on the way to fill the pothole.", BodyEs = "Una cuadrilla va en camino para tapar el bache.",
+                Title = LocalizedText.Of($"Crew on the way {marker}", $"Cuadrilla en camino {marker}"),
+                Body = LocalizedText.Of("A crew is on the way to fill the pothole.", "Una cuadrilla va en camino para tapar el bache."),
             });
             return await db.SaveChangesAsync();
         });

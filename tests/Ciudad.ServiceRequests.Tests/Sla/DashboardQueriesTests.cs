@@ -54,7 +54,7 @@ public sealed class DashboardQueriesTests(SlaAppFixture fixture) : IClassFixture
         Assert.Equal(0, park.BacklogTotal);
         Assert.Equal(100, park.OnTimePercent);
         Assert.Equal(TimeSpan.FromDays(2), park.MedianToClose);
-        var pothole = Assert.Single(report.ByService, r => r.NameEn == "Pothole");
+        var pothole = Assert.Single(report.ByService, r => r.Name("en") == "Pothole");
         Assert.Equal(street.Backlog, pothole.Backlog);
         Assert.Equal(street.MedianToClose, pothole.MedianToClose);
         Assert.Equal(4, report.Total.BacklogTotal);
@@ -63,7 +63,7 @@ public sealed class DashboardQueriesTests(SlaAppFixture fixture) : IClassFixture
 
         var streetsOnly = await RunAsync(app, [streets]);
         Assert.Equal(streets, Assert.Single(streetsOnly.ByDepartment).Id);
-        Assert.DoesNotContain(streetsOnly.ByService, r => r.NameEn == "Park maintenance");
+        Assert.DoesNotContain(streetsOnly.ByService, r => r.Name("en") == "Park maintenance");
         Assert.Equal(3, streetsOnly.Total.Closed);
         Assert.Equal(TimeSpan.FromDays(3), streetsOnly.Total.MedianToClose);
     }

@@ -94,9 +94,9 @@ public sealed class DepartmentPagesTests(AppFixture fixture) : IClassFixture<App
         var audit = Assert.Single(await app.AuditAsync("department.updated", id));
         var before = JsonDocument.Parse(audit.BeforeJson!).RootElement;
         var after = JsonDocument.Parse(audit.AfterJson!).RootElement;
-        Assert.Equal("Airport", before.GetProperty("nameEn").GetString());
+        Assert.Equal("Airport", before.GetProperty("name").GetProperty("en").GetString());
         Assert.True(before.GetProperty("isActive").GetBoolean());
-        Assert.Equal("El Paso International Airport", after.GetProperty("nameEn").GetString());
+        Assert.Equal("El Paso International Airport", after.GetProperty("name").GetProperty("en").GetString());
         Assert.False(after.GetProperty("isActive").GetBoolean());
 
         var inactive = await admin.GetAsync("/Admin/Departments?status=inactive");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Intake;
@@ -96,12 +97,12 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         var updates = await app.AuditAsync("servicerequests.service-updated", code);
         Assert.Equal(2, updates.Count);
         Assert.All(updates, u => Assert.Equal(person.Email, u.ActorEmail));
-        Assert.Equal("Noise complaint", Json(updates[0].BeforeJson, "nameEn"));
-        Assert.Equal("Loud noise", Json(updates[0].AfterJson, "nameEn"));
+        Assert.Equal("Noise complaint", Json(updates[0].BeforeJson, "name.en"));
+        Assert.Equal("Loud noise", Json(updates[0].AfterJson, "name.en"));
         Assert.Equal("true", Json(updates[1].BeforeJson, "isActive"));
         Assert.Equal("false", Json(updates[1].AfterJson, "isActive"));
         var creation = Assert.Single(await app.AuditAsync("servicerequests.service-created", code));
-        Assert.Equal("noise, music, party", Json(creation.AfterJson, "keywordsEn"));
+        Assert.Equal("noise, music, party", Json(creation.AfterJson, "keywords.en"));
         Assert.Single(await app.AuditAsync("servicerequests.question-added", code));
         Assert.Equal(2, (await app.AuditAsync("servicerequests.answer-added", code)).Count);
     }
@@ -165,7 +166,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.BadRequest, enEspanol.StatusCode);
         Assert.Contains("Escriba el nombre en español", enEspanol.Errors);
         Assert.Contains(enEspanol.Errors, e => e.StartsWith("El código del servicio solo puede usar letras minúsculas", StringComparison.Ordinal));
-        Assert.Empty(await app.WithDbAsync(d => d.Services().Where(s => s.NameEs == "Bache otra vez").ToListAsync()));
+        Assert.Empty(await app.WithDbAsync(d => d.Services().Where(s => LocalizedTextSql.In(s.Name, "es") == "Bache otra vez").ToListAsync()));
     }
 
     [Theory, BothDatabases]
@@ -198,9 +199,10 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
             Answers = new Dictionary<string, IReadOnlyList<string>> { ["source"] = [source] },
         }));
 
-    private static string? Json(string? json, string property)
+    /// <summary>A property of an audit snapshot; "name.en" reads one language of a localized text.</summary>
+    private static string? Json(string? json, string path)
     {
-        var value = JsonDocument.Parse(json!).RootElement.GetProperty(property);
+        var value = path.Split('.').Aggregate(JsonDocument.Parse(json!).RootElement, (element, property) => element.GetProperty(property));
         return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Workflow;
@@ -286,12 +287,12 @@ public sealed class RequestPageTests(AppFixture fixture) : IClassFixture<AppFixt
             var mine = new Ciudad.ServiceRequests.Triage.ResponseTemplate
             {
                 DepartmentId = streets.Id, ServiceId = pothole.Id, SuggestedStatus = RequestStatus.ActionScheduled,
-                TitleEn = "Repair scheduled", TitleEs = "Reparación programada",
-                BodyEn = "We have scheduled the repair for this week.", BodyEs = "Programamos la reparación para esta semana.",
+                Title = LocalizedText.Of("Repair scheduled", "Reparación programada"),
+                Body = LocalizedText.Of("We have scheduled the repair for this week.", "Programamos la reparación para esta semana."),
             };
             var theirs = new Ciudad.ServiceRequests.Triage.ResponseTemplate
             {
-                DepartmentId = environment.Id, TitleEn = "Theirs", TitleEs = "De ellos", BodyEn = "Not for streets.", BodyEs = "No es para calles.",
+                DepartmentId = environment.Id, Title = LocalizedText.Of("Theirs", "De ellos"), Body = LocalizedText.Of("Not for streets.", "No es para calles."),
             };
             d.ResponseTemplates().AddRange(mine, theirs);
             await d.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,8 @@ public sealed class TemplatePagesTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal("Vamos en camino.", edit.Find("#Input-BodyEs")!.TextContent);
         var saved = await session.SubmitAsync(edit, new Dictionary<string, string> { ["Input.BodyEs"] = "La cuadrilla va en camino." });
         Assert.Equal($"Template \"{title}\" saved.", saved.Confirmation());
-        var template = await app.WithDbAsync(d => d.ResponseTemplates().AsNoTracking().SingleAsync(t => t.TitleEn == title));
-        Assert.Equal("La cuadrilla va en camino.", template.BodyEs);
+        var template = await app.WithDbAsync(d => d.ResponseTemplates().AsNoTracking().SingleAsync(t => LocalizedTextSql.In(t.Title, "en") == title));
+        Assert.Equal("La cuadrilla va en camino.", template.Body["es"]);
         Assert.Equal(pothole, template.ServiceId);
 
         var deleted = await session.SubmitAsync(await session.GetAsync($"/Staff/Requests/Templates/Edit/{template.Id}"), formSelector: "main form[action*='handler=Delete']");

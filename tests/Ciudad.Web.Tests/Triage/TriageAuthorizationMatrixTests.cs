@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Triage;
@@ -135,7 +136,7 @@ public sealed class TriageAuthorizationMatrixTests(AppFixture fixture) : IClassF
         var template = await app.WithDbAsync(async d =>
         {
             d.RequestPhotos().Add(new RequestPhoto { Id = photo, RequestId = request.Id, ContentType = "image/jpeg", Content = [1], Thumbnail = [2], UploadedAt = DateTimeOffset.UtcNow });
-            var t = new ResponseTemplate { DepartmentId = streets, TitleEn = "T", TitleEs = "P", BodyEn = "Body", BodyEs = "Cuerpo" };
+            var t = new ResponseTemplate { DepartmentId = streets, Title = LocalizedText.Of("T", "P"), Body = LocalizedText.Of("Body", "Cuerpo") };
             d.ResponseTemplates().Add(t);
             await d.SaveChangesAsync();
             return t.Id;

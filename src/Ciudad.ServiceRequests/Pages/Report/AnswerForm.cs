@@ -102,7 +102,7 @@ public sealed class AnswerForm(IStringLocalizer<ServiceRequestsModule> strings, 
         attribute.Datatype switch
         {
             AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList => string.Join(", ",
-                values.Select(v => attribute.Values.FirstOrDefault(x => x.Key == v)?.Name(culture) ?? v)),
+                values.Select(v => attribute.Values.FirstOrDefault(x => x.Key == v)?.Name[culture] ?? v)),
             AttributeDatatype.Datetime when values.Count > 0
                 && DateTimeOffset.TryParse(values[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) =>
                 Platform.Localization.Formats.Instant(instant, cityTime, culture),
@@ -111,7 +111,7 @@ public sealed class AnswerForm(IStringLocalizer<ServiceRequestsModule> strings, 
 
     private string Message(ServiceAttribute attribute, string intakeKey)
     {
-        var question = attribute.Description(ReportPageModel.Culture);
+        var question = attribute.Description[ReportPageModel.Culture];
         return intakeKey switch
         {
             "Requests.Intake.AnswerRequired" when attribute.IsList => strings["Report.Details.Answer.Choose", question],
@@ -141,7 +141,7 @@ public sealed class AnswerForm(IStringLocalizer<ServiceRequestsModule> strings, 
         {
             return [];
         }
-        var question = attribute.Description(ReportPageModel.Culture);
+        var question = attribute.Description[ReportPageModel.Culture];
         var field = FieldName(attribute);
         if (string.IsNullOrEmpty(dateText))
         {

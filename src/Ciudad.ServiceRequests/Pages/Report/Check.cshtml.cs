@@ -48,7 +48,7 @@ public sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, CityTi
         var stored = Draft.Answers;
         Answers = AnswerForm.Questions(service)
             .Where(q => stored.ContainsKey(q.Code))
-            .Select(q => (q.Description(Culture), AnswerForm.Display(q, stored[q.Code], Culture, cityTime)))
+            .Select(q => (q.Description[Culture], AnswerForm.Display(q, stored[q.Code], Culture, cityTime)))
             .ToList();
         PhotoIds = await Drafts.PhotoIdsAsync(Draft, HttpContext.RequestAborted);
         return null;

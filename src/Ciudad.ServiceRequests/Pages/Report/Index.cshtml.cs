@@ -19,7 +19,7 @@ public sealed class ChooseServiceModel(ServiceFinder finder) : PageModel
     {
         var culture = ReportPageModel.Culture;
         var services = await finder.ActiveServicesAsync(HttpContext.RequestAborted);
-        Groups = services.GroupBy(s => s.Group(culture)).ToList();
+        Groups = services.GroupBy(s => s.Group[culture]).ToList();
         Search = Search?.Trim();
         if (!string.IsNullOrEmpty(Search))
         {

@@ -53,7 +53,7 @@ public abstract class RequestListPageModel(PublicRequests requests, CityGeograph
         }
         Results = await requests.ListAsync(Filter, PageNumber, cancellationToken);
         Services = (await requests.PublicServicesAsync(Culture, cancellationToken))
-            .Select(s => new SelectListItem(s.Name(Culture), s.Code)).ToList();
+            .Select(s => new SelectListItem(s.Name[Culture], s.Code)).ToList();
         Statuses =
         [
             new SelectListItem(strings["Track.Filter.Status.Open"], "open"),

@@ -28,6 +28,6 @@ public sealed class IndexModel(CiudadDbContext db, UserManager<CiudadUser> users
         var culture = StringCatalogCulture.Current;
         var memberships = await db.DepartmentMembers.AsNoTracking().Include(m => m.Department)
             .Where(m => m.UserId == user.Id).ToListAsync(cancellationToken);
-        Memberships = memberships.OrderBy(m => m.Department!.Name(culture), StringComparer.CurrentCultureIgnoreCase).ToList();
+        Memberships = memberships.OrderBy(m => m.Department!.Name[culture], StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 }

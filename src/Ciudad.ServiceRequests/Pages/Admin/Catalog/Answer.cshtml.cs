@@ -51,12 +51,12 @@ public sealed class AnswerModel(CatalogAdministration catalog, IStringLocalizer<
         if (Answer is null)
         {
             var added = await catalog.AddAnswerAsync(Service, Question, Input.ToInput(key!), cancellationToken);
-            Confirmation = strings["Catalog.Answer.Added", added.Name(culture)];
+            Confirmation = strings["Catalog.Answer.Added", added.Name[culture]];
         }
         else
         {
             await catalog.UpdateAnswerAsync(Service, Question, Answer, Input.ToInput(key!), cancellationToken);
-            Confirmation = strings["Catalog.Answer.Saved", Answer.Name(culture)];
+            Confirmation = strings["Catalog.Answer.Saved", Answer.Name[culture]];
         }
         return RedirectToPage("/Admin/Catalog/Question", null, new { id, questionId }, "answers");
     }

@@ -23,8 +23,8 @@ public abstract class ServicePageModel(DepartmentService departments, IStringLoc
         var all = await departments.ListAsync(cancellationToken);
         // Inactive departments stay listed only for the service that already belongs to one.
         DepartmentItems = all.Where(d => d.IsActive || d.Id == Input.DepartmentId)
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-            .Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+            .Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
         SlaKindItems = Enum.GetValues<SlaKind>().Select(k => new SelectListItem(strings[CatalogDisplay.SlaKindKey(k)], k.ToString())).ToList();
         SensitivityItems = Enum.GetValues<Sensitivity>().Select(s => new SelectListItem(strings[CatalogDisplay.SensitivityKey(s)], s.ToString())).ToList();

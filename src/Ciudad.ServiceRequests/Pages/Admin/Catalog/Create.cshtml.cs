@@ -28,7 +28,7 @@ public sealed class CreateModel(CatalogAdministration catalog, DepartmentService
             return Invalid();
         }
         var service = await catalog.CreateAsync(Input.ToInput(code!), cancellationToken);
-        Confirmation = Strings["Catalog.Created", service.Name(StringCatalogCulture.Current)];
+        Confirmation = Strings["Catalog.Created", service.Name[StringCatalogCulture.Current]];
         return RedirectToPage("/Admin/Catalog/Edit", new { id = service.Id });
     }
 }

@@ -41,7 +41,7 @@ public sealed class EditModel(CatalogAdministration catalog, DepartmentService d
             return Invalid();
         }
         await catalog.UpdateAsync(Service, Input.ToInput(Service.Code), cancellationToken);
-        Confirmation = Strings["Catalog.Saved", Service.Name(StringCatalogCulture.Current)];
+        Confirmation = Strings["Catalog.Saved", Service.Name[StringCatalogCulture.Current]];
         return RedirectToPage(new { id });
     }
 
@@ -57,7 +57,7 @@ public sealed class EditModel(CatalogAdministration catalog, DepartmentService d
             return await QuestionProblemAsync(cancellationToken);
         }
         await catalog.MoveQuestionAsync(Service, question, offset, cancellationToken);
-        Confirmation = Strings["Catalog.Question.Moved", question.Description(StringCatalogCulture.Current)];
+        Confirmation = Strings["Catalog.Question.Moved", question.Description[StringCatalogCulture.Current]];
         return RedirectToPage(null, null, new { id }, "questions");
     }
 
@@ -73,7 +73,7 @@ public sealed class EditModel(CatalogAdministration catalog, DepartmentService d
             return await QuestionProblemAsync(cancellationToken);
         }
         await catalog.RemoveQuestionAsync(Service, question, cancellationToken);
-        Confirmation = Strings["Catalog.Question.Removed", question.Description(StringCatalogCulture.Current)];
+        Confirmation = Strings["Catalog.Question.Removed", question.Description[StringCatalogCulture.Current]];
         return RedirectToPage(null, null, new { id }, "questions");
     }
 

@@ -56,14 +56,14 @@ public sealed class QuestionModel(CatalogAdministration catalog, IStringLocalize
         if (Question is null)
         {
             var added = await catalog.AddQuestionAsync(Service, Input.ToInput(code!), cancellationToken);
-            Confirmation = strings["Catalog.Question.Added", added.Description(culture)];
+            Confirmation = strings["Catalog.Question.Added", added.Description[culture]];
             // A list question needs its answers next.
             return added.IsList
                 ? RedirectToPage(new { id, questionId = added.Id })
                 : RedirectToPage("/Admin/Catalog/Edit", null, new { id }, "questions");
         }
         await catalog.UpdateQuestionAsync(Service, Question, Input.ToInput(code!), cancellationToken);
-        Confirmation = strings["Catalog.Question.Saved", Question.Description(culture)];
+        Confirmation = strings["Catalog.Question.Saved", Question.Description[culture]];
         return RedirectToPage(new { id, questionId });
     }
 
@@ -82,7 +82,7 @@ public sealed class QuestionModel(CatalogAdministration catalog, IStringLocalize
             return Invalid();
         }
         await catalog.RemoveAnswerAsync(Service, Question, answer, cancellationToken);
-        Confirmation = strings["Catalog.Answer.Removed", answer.Name(StringCatalogCulture.Current)];
+        Confirmation = strings["Catalog.Answer.Removed", answer.Name[StringCatalogCulture.Current]];
         return RedirectToPage(null, null, new { id, questionId }, "answers");
     }
 

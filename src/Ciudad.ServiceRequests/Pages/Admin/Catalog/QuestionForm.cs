@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
 
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
@@ -38,14 +39,14 @@ public sealed class QuestionForm
     public int? Order { get; set; }
 
     public QuestionInput ToInput(string code) => new(
-        code, Datatype!.Value, IsVariable, IsRequired, DescriptionEn!.Trim(), DescriptionEs!.Trim(),
-        DatatypeDescriptionEn?.Trim() ?? "", DatatypeDescriptionEs?.Trim() ?? "", Order);
+        code, Datatype!.Value, IsVariable, IsRequired, LocalizedText.Of(DescriptionEn!.Trim(), DescriptionEs!.Trim()),
+        LocalizedText.Of(DatatypeDescriptionEn?.Trim() ?? "", DatatypeDescriptionEs?.Trim() ?? ""), Order);
 
     public static QuestionForm From(ServiceAttribute a) => new()
     {
         Code = a.Code, Datatype = a.Datatype, IsVariable = a.IsVariable, IsRequired = a.IsRequired,
-        DescriptionEn = a.DescriptionEn, DescriptionEs = a.DescriptionEs,
-        DatatypeDescriptionEn = a.DatatypeDescriptionEn, DatatypeDescriptionEs = a.DatatypeDescriptionEs, Order = a.Order,
+        DescriptionEn = a.Description["en"], DescriptionEs = a.Description["es"],
+        DatatypeDescriptionEn = a.DatatypeDescription["en"], DatatypeDescriptionEs = a.DatatypeDescription["es"], Order = a.Order,
     };
 }
 
@@ -68,7 +69,7 @@ public sealed class AnswerForm
     [Range(1, 999, ErrorMessage = "Catalog.Answer.Order.Range")]
     public int? Order { get; set; }
 
-    public AnswerInput ToInput(string key) => new(key, NameEn!.Trim(), NameEs!.Trim(), Order);
+    public AnswerInput ToInput(string key) => new(key, LocalizedText.Of(NameEn!.Trim(), NameEs!.Trim()), Order);
 
-    public static AnswerForm From(AttributeValue v) => new() { Key = v.Key, NameEn = v.NameEn, NameEs = v.NameEs, Order = v.Order };
+    public static AnswerForm From(AttributeValue v) => new() { Key = v.Key, NameEn = v.Name["en"], NameEs = v.Name["es"], Order = v.Order };
 }

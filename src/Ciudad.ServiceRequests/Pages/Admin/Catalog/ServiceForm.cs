@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests.Catalog;
 
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
@@ -63,14 +64,14 @@ public sealed class ServiceForm
     public int? SortOrder { get; set; }
 
     public ServiceInput ToInput(string code) => new(
-        code, NameEn!.Trim(), NameEs!.Trim(), DescriptionEn!.Trim(), DescriptionEs!.Trim(),
-        Keywords(KeywordsEn), Keywords(KeywordsEs), GroupEn!.Trim(), GroupEs!.Trim(), DepartmentId!.Value,
+        code, LocalizedText.Of(NameEn!.Trim(), NameEs!.Trim()), LocalizedText.Of(DescriptionEn!.Trim(), DescriptionEs!.Trim()),
+        LocalizedText.Of(Keywords(KeywordsEn), Keywords(KeywordsEs)), LocalizedText.Of(GroupEn!.Trim(), GroupEs!.Trim()), DepartmentId!.Value,
         SlaKind!.Value, SlaDays ?? 0, Sensitivity!.Value, IsActive, SortOrder ?? 0);
 
     public static ServiceForm From(Service s) => new()
     {
-        Code = s.Code, NameEn = s.NameEn, NameEs = s.NameEs, DescriptionEn = s.DescriptionEn, DescriptionEs = s.DescriptionEs,
-        KeywordsEn = s.KeywordsEn, KeywordsEs = s.KeywordsEs, GroupEn = s.GroupEn, GroupEs = s.GroupEs,
+        Code = s.Code, NameEn = s.Name["en"], NameEs = s.Name["es"], DescriptionEn = s.Description["en"], DescriptionEs = s.Description["es"],
+        KeywordsEn = s.Keywords["en"], KeywordsEs = s.Keywords["es"], GroupEn = s.Group["en"], GroupEs = s.Group["es"],
         DepartmentId = s.DepartmentId, SlaKind = s.SlaKind, SlaDays = s.SlaKind == ServiceRequests.Catalog.SlaKind.None ? null : s.SlaDays,
         Sensitivity = s.Sensitivity, IsActive = s.IsActive, SortOrder = s.SortOrder,
     };

@@ -41,9 +41,9 @@ public sealed class IndexModel(DashboardQueries queries, DepartmentService depar
         var mine = User.DepartmentIds();
         var visible = (await departments.ListAsync(cancellationToken))
             .Where(d => administrator || mine.Contains(d.Id))
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        DepartmentItems = [.. visible.Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(CultureInfo.InvariantCulture)))];
+        DepartmentItems = [.. visible.Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(CultureInfo.InvariantCulture)))];
         if (!administrator && visible.Count == 0)
         {
             HasDepartments = false;

@@ -99,7 +99,7 @@ public sealed class DetailsModel(
         if (Template is { } id && Templates.FirstOrDefault(t => t.Id == id) is { } template)
         {
             AppliedTemplate = template;
-            Update.Note = template.Body(Current.ReporterCulture);
+            Update.Note = template.Body[Current.ReporterCulture];
             Update.Status = (template.SuggestedStatus ?? Current.Status).ToString();
         }
         return Page();
@@ -166,7 +166,7 @@ public sealed class DetailsModel(
         }
         var department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == input.DepartmentId, cancellationToken);
         // The request has left this queue, and perhaps this person's reach: back to the queue.
-        Confirmation = strings["Triage.Reroute.Done", TriageDisplay.Number(NormalizedNumber), department.Name(StringCatalogCulture.Current)];
+        Confirmation = strings["Triage.Reroute.Done", TriageDisplay.Number(NormalizedNumber), department.Name[StringCatalogCulture.Current]];
         return LocalRedirect(TriageDisplay.QueuePath);
     }
 
@@ -234,10 +234,10 @@ public sealed class DetailsModel(
             .. members.Select(m => new SelectListItem(m.UserId == actor.UserId ? strings["Triage.Assign.Me", m.Name].Value : m.Name, m.UserId)),
         ];
         var departments = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
-        DepartmentNames = departments.ToDictionary(d => d.Id, d => d.Name(culture));
+        DepartmentNames = departments.ToDictionary(d => d.Id, d => d.Name[culture]);
         DepartmentItems = [.. departments.Where(d => d.IsActive && d.Id != Current.DepartmentId)
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-            .Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(CultureInfo.InvariantCulture)))];
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+            .Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(CultureInfo.InvariantCulture)))];
         return true;
     }
 

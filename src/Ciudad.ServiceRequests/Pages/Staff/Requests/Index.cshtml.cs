@@ -176,9 +176,9 @@ public sealed class IndexModel(
         var culture = StringCatalogCulture.Current;
         Now = clock.GetUtcNow();
         var all = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
-        DepartmentNames = all.ToDictionary(d => d.Id, d => d.Name(culture));
+        DepartmentNames = all.ToDictionary(d => d.Id, d => d.Name[culture]);
         Departments = [.. all.Where(d => actor.IsAdministrator ? d.IsActive : actor.DepartmentIds.Contains(d.Id))
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)];
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)];
         if (Dept is { } chosen && !Departments.Any(d => d.Id == chosen))
         {
             Dept = null;
@@ -216,7 +216,7 @@ public sealed class IndexModel(
 
     private async Task BuildChoicesAsync(IReadOnlyCollection<int>? scope, IReadOnlyList<StaffPerson> members, string culture, CancellationToken cancellationToken)
     {
-        DepartmentItems = [.. Departments.Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(CultureInfo.InvariantCulture)))];
+        DepartmentItems = [.. Departments.Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(CultureInfo.InvariantCulture)))];
         StatusItems =
         [
             new(strings["Triage.Filter.Status.Open"], QueueTokens.Open),
@@ -229,9 +229,8 @@ public sealed class IndexModel(
         {
             serviceQuery = serviceQuery.Where(s => scope.Contains(s.DepartmentId));
         }
-        var services = await serviceQuery.Select(s => new { s.Code, s.NameEn, s.NameEs }).ToListAsync(cancellationToken);
-        var spanish = SupportedCultures.Normalize(culture) == SupportedCultures.Spanish;
-        ServiceItems = [.. services.Select(s => new SelectListItem(spanish ? s.NameEs : s.NameEn, s.Code))
+        var services = await serviceQuery.Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken);
+        ServiceItems = [.. services.Select(s => new SelectListItem(s.Name[culture], s.Code))
             .OrderBy(i => i.Text, StringComparer.CurrentCultureIgnoreCase)];
         AgeItems = [.. QueueTokens.Ages.Select(a => new SelectListItem(strings[$"Triage.Filter.Age.{a.Value}"], a.Key))];
         SlaItems = [.. QueueTokens.SlaStates.Select(s => new SelectListItem(strings[TriageDisplay.SlaKey(s.Value)], s.Key))];

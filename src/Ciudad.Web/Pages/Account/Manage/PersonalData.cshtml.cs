@@ -33,8 +33,9 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
         }
         var memberships = await db.DepartmentMembers.AsNoTracking()
             .Where(m => m.UserId == user.Id)
-            .Select(m => new { department = m.Department!.NameEn, departmentEs = m.Department.NameEs, role = m.Role.ToString(), m.AddedAt })
+            .Select(m => new { m.Department!.Name, m.Role, m.AddedAt })
             .ToListAsync();
+        var membershipRows = memberships.Select(m => new { department = m.Name["en"], departmentEs = m.Name["es"], role = m.Role.ToString(), m.AddedAt });
         var activity = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ActorUserId == user.Id)
             .OrderBy(e => e.Sequence)
@@ -58,7 +59,7 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
                 user.TwoFactorEnabled,
                 roles = await users.GetRolesAsync(user),
             },
-            departmentMemberships = memberships,
+            departmentMemberships = membershipRows,
             passkeys,
             activity = activity.Select(e => new
             {

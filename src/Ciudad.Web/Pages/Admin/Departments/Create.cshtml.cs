@@ -23,7 +23,7 @@ public sealed class CreateModel(DepartmentService departments, IStringLocalizer<
             return Invalid();
         }
         var department = await departments.CreateAsync(Input.ToInput(), cancellationToken);
-        Confirmation = strings["Admin.Departments.Created", department.Name(StringCatalogCulture.Current)];
+        Confirmation = strings["Admin.Departments.Created", department.Name[StringCatalogCulture.Current]];
         return RedirectToPage("/Admin/Departments/Edit", new { id = department.Id });
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.Departments;
+using Ciudad.Platform.Localization;
 
 namespace Ciudad.Web.Pages.Admin.Departments;
 
@@ -29,8 +30,8 @@ public sealed class DepartmentForm
     public bool IsActive { get; set; } = true;
 
     public DepartmentInput ToInput() =>
-        new(Slug!.Trim(), NameEn!.Trim(), NameEs!.Trim(), ContactEmail!.Trim(), IsActive);
+        new(Slug!.Trim(), LocalizedText.Of(NameEn!.Trim(), NameEs!.Trim()), ContactEmail!.Trim(), IsActive);
 
     public static DepartmentForm From(Department d) =>
-        new() { Slug = d.Slug, NameEn = d.NameEn, NameEs = d.NameEs, ContactEmail = d.ContactEmail, IsActive = d.IsActive };
+        new() { Slug = d.Slug, NameEn = d.Name["en"], NameEs = d.Name["es"], ContactEmail = d.ContactEmail, IsActive = d.IsActive };
 }

@@ -47,7 +47,7 @@ public sealed class EditModel(
             return Invalid();
         }
         await departments.UpdateAsync(Department, Input.ToInput(), cancellationToken);
-        Confirmation = strings["Admin.Departments.Saved", Department.Name(StringCatalogCulture.Current)];
+        Confirmation = strings["Admin.Departments.Saved", Department.Name[StringCatalogCulture.Current]];
         return RedirectToPage(new { id });
     }
 
@@ -84,7 +84,7 @@ public sealed class EditModel(
         var user = await users.FindByIdAsync(member.UserId);
         await staff.RemoveFromDepartmentAsync(user!, id, cancellationToken);
         await RefreshIfSelfAsync(user!);
-        Confirmation = strings["Admin.Departments.Members.Removed", user!.Email ?? "", Department.Name(StringCatalogCulture.Current)];
+        Confirmation = strings["Admin.Departments.Members.Removed", user!.Email ?? "", Department.Name[StringCatalogCulture.Current]];
         return RedirectToPage(null, null, new { id }, "members");
     }
 

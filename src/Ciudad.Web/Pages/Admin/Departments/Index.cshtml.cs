@@ -22,7 +22,7 @@ public sealed class IndexModel(DepartmentService departments) : AdminPageModel
         // Sorted here rather than in SQL: the name shown depends on the reader's language and the list is short.
         var comparer = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
         Departments = (Sort == "name"
-            ? filtered.OrderBy(d => d.Name(culture), comparer)
-            : filtered.OrderByDescending(d => d.Name(culture), comparer)).ToList();
+            ? filtered.OrderBy(d => d.Name[culture], comparer)
+            : filtered.OrderByDescending(d => d.Name[culture], comparer)).ToList();
     }
 }

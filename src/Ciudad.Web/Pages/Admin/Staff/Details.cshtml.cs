@@ -79,7 +79,7 @@ public sealed class DetailsModel(
         if (!ModelState.IsValid) return Invalid();
         await staff.SetRoleAsync(Person, Add.DepartmentId, Add.Role!, cancellationToken);
         var department = await departments.FindAsync(Add.DepartmentId!.Value, cancellationToken);
-        return await DoneAsync("Admin.Person.Added", department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleInSentenceKey(Add.Role!)]);
+        return await DoneAsync("Admin.Person.Added", department!.Name[StringCatalogCulture.Current], strings[AdminDisplay.RoleInSentenceKey(Add.Role!)]);
     }
 
     public async Task<IActionResult> OnPostSetRoleAsync(string id, int departmentId, string? role, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed class DetailsModel(
         var membership = Memberships.FirstOrDefault(m => m.DepartmentId == departmentId);
         if (membership is null || role is not (StaffRoles.Agent or StaffRoles.DepartmentManager)) return Problem("Admin.Person.NotMember");
         await staff.SetRoleAsync(Person, departmentId, role, cancellationToken);
-        return await DoneAsync("Admin.Person.RoleChanged", membership.Department!.Name(StringCatalogCulture.Current), strings[AdminDisplay.RoleInSentenceKey(role)]);
+        return await DoneAsync("Admin.Person.RoleChanged", membership.Department!.Name[StringCatalogCulture.Current], strings[AdminDisplay.RoleInSentenceKey(role)]);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string id, int departmentId, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class DetailsModel(
         var membership = Memberships.FirstOrDefault(m => m.DepartmentId == departmentId);
         if (membership is null) return Problem("Admin.Person.NotMember");
         await staff.RemoveFromDepartmentAsync(Person, departmentId, cancellationToken);
-        return await DoneAsync("Admin.Person.Removed", membership.Department!.Name(StringCatalogCulture.Current));
+        return await DoneAsync("Admin.Person.Removed", membership.Department!.Name[StringCatalogCulture.Current]);
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
@@ -166,14 +166,14 @@ public sealed class DetailsModel(
         var culture = StringCatalogCulture.Current;
         Memberships = await db.DepartmentMembers.AsNoTracking().Include(m => m.Department)
             .Where(m => m.UserId == person.Id).ToListAsync(cancellationToken);
-        Memberships = Memberships.OrderBy(m => m.Department!.Name(culture), StringComparer.CurrentCultureIgnoreCase).ToList();
+        Memberships = Memberships.OrderBy(m => m.Department!.Name[culture], StringComparer.CurrentCultureIgnoreCase).ToList();
         Invitations = await db.StaffInvitations.AsNoTracking().Include(i => i.Department)
             .Where(i => i.UserId == person.Id).ToListAsync(cancellationToken);
         Invitations = Invitations.OrderByDescending(i => i.CreatedAt).ToList();
         var memberOf = Memberships.Select(m => m.DepartmentId).ToHashSet();
         DepartmentItems = (await departments.ListAsync(cancellationToken)).Where(d => d.IsActive && !memberOf.Contains(d.Id))
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-            .Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+            .Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         RoleItems = [new(strings[AdminDisplay.RoleKey(StaffRoles.Agent)], StaffRoles.Agent), new(strings[AdminDisplay.RoleKey(StaffRoles.DepartmentManager)], StaffRoles.DepartmentManager)];
         return true;
     }

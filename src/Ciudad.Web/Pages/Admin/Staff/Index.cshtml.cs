@@ -101,8 +101,8 @@ public sealed class IndexModel(
         }
         var culture = StringCatalogCulture.Current;
         var all = await departments.ListAsync(cancellationToken);
-        DepartmentItems = all.OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-            .Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        DepartmentItems = all.OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+            .Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         RoleItems = StaffRoles.All.Select(r => new SelectListItem(strings[AdminDisplay.RoleKey(r)], r)).ToList();
         (Rows, Total, PageNumber) = await new StaffDirectory(db).SearchAsync(Email, Department, Role, PageNumber, AdminDisplay.PageSize, cancellationToken);
     }

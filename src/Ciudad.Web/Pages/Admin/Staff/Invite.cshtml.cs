@@ -78,8 +78,8 @@ public sealed class InviteModel(
     {
         var culture = StringCatalogCulture.Current;
         DepartmentItems = (await departments.ListAsync(cancellationToken)).Where(d => d.IsActive)
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-            .Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+            .Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         RoleItems = StaffRoles.All.Select(r => new SelectListItem(strings[AdminDisplay.RoleKey(r)], r)).ToList();
         LanguageItems = [new(strings["Admin.Language.en"], SupportedCultures.English), new(strings["Admin.Language.es"], SupportedCultures.Spanish)];
     }

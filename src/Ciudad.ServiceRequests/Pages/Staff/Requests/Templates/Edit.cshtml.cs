@@ -40,7 +40,7 @@ public sealed class EditModel(CiudadDbContext db, ResponseTemplates templates, I
         {
             return await InvalidFormAsync(result, cancellationToken);
         }
-        Confirmation = Strings["Triage.Templates.Updated", template.Title(StringCatalogCulture.Current)];
+        Confirmation = Strings["Triage.Templates.Updated", template.Title[StringCatalogCulture.Current]];
         return LocalRedirect("/Staff/Requests/Templates");
     }
 
@@ -52,7 +52,7 @@ public sealed class EditModel(CiudadDbContext db, ResponseTemplates templates, I
             return NotFound();
         }
         await templates.DeleteAsync(template, cancellationToken);
-        Confirmation = Strings["Triage.Templates.Deleted", template.Title(StringCatalogCulture.Current)];
+        Confirmation = Strings["Triage.Templates.Deleted", template.Title[StringCatalogCulture.Current]];
         return LocalRedirect("/Staff/Requests/Templates");
     }
 }

@@ -22,10 +22,10 @@ public sealed class IndexModel(CiudadDbContext db, ResponseTemplates templates) 
         }
         var culture = StringCatalogCulture.Current;
         Templates = await templates.ManagedAsync(actor, cancellationToken);
-        DepartmentNames = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name(culture));
+        DepartmentNames = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name[culture]);
         var serviceIds = Templates.Select(t => t.ServiceId).OfType<int>().Distinct().ToList();
         ServiceNames = (await db.Services().AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, s => s.Name(culture));
+            .ToDictionary(s => s.Id, s => s.Name[culture]);
         return Page();
     }
 }

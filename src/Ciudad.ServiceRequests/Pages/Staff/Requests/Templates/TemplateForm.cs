@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Localization;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Triage;
@@ -40,14 +41,14 @@ public sealed class TemplateForm
     {
         DepartmentId = t.DepartmentId,
         ServiceId = t.ServiceId,
-        TitleEn = t.TitleEn,
-        TitleEs = t.TitleEs,
-        BodyEn = t.BodyEn,
-        BodyEs = t.BodyEs,
+        TitleEn = t.Title["en"],
+        TitleEs = t.Title["es"],
+        BodyEn = t.Body["en"],
+        BodyEs = t.Body["es"],
         SuggestedStatus = t.SuggestedStatus?.ToString(),
     };
 
-    public TemplateInput ToInput() => new(DepartmentId ?? 0, ServiceId, TitleEn ?? "", TitleEs ?? "", BodyEn ?? "", BodyEs ?? "",
+    public TemplateInput ToInput() => new(DepartmentId ?? 0, ServiceId, LocalizedText.Of(TitleEn ?? "", TitleEs ?? ""), LocalizedText.Of(BodyEn ?? "", BodyEs ?? ""),
         Enum.TryParse<RequestStatus>(SuggestedStatus, out var status) ? status : null);
 }
 
@@ -62,13 +63,13 @@ public sealed record TemplateChoices(
         var culture = StringCatalogCulture.Current;
         var departments = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken))
             .Where(d => actor.CanManage(d.Id) && (d.IsActive || !actor.IsAdministrator))
-            .OrderBy(d => d.Name(culture), StringComparer.CurrentCultureIgnoreCase).ToList();
+            .OrderBy(d => d.Name[culture], StringComparer.CurrentCultureIgnoreCase).ToList();
         var ids = departments.Select(d => d.Id).ToList();
         var services = await db.Services().AsNoTracking().Where(s => ids.Contains(s.DepartmentId)).ToListAsync(cancellationToken);
         return new TemplateChoices(
-            [.. departments.Select(d => new SelectListItem(d.Name(culture), d.Id.ToString(CultureInfo.InvariantCulture)))],
-            [.. services.OrderBy(s => s.Name(culture), StringComparer.CurrentCultureIgnoreCase)
-                .Select(s => new SelectListItem($"{s.Name(culture)} ({departments.First(d => d.Id == s.DepartmentId).Name(culture)})", s.Id.ToString(CultureInfo.InvariantCulture)))],
+            [.. departments.Select(d => new SelectListItem(d.Name[culture], d.Id.ToString(CultureInfo.InvariantCulture)))],
+            [.. services.OrderBy(s => s.Name[culture], StringComparer.CurrentCultureIgnoreCase)
+                .Select(s => new SelectListItem($"{s.Name[culture]} ({departments.First(d => d.Id == s.DepartmentId).Name[culture]})", s.Id.ToString(CultureInfo.InvariantCulture)))],
             [.. RequestStatuses.All.Where(s => s != RequestStatus.Duplicate).Select(s => new SelectListItem(strings[s.LabelKey()], s.ToString()))]);
     }
 }
