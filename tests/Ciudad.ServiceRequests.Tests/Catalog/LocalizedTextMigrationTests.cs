@@ -20,7 +20,7 @@ public sealed class LocalizedTextMigrationTests
         await using var database = await ProvisionedDatabase.CreateAsync(kind, Path.Combine(Path.GetTempPath(), "ciudad-mig-" + Guid.NewGuid().ToString("N")));
         var provider = kind == TestDatabase.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
-        await using (var old = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString))
+        await using (var old = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString, Ciudad.Web.CiudadModules.Model))
         {
             var migrations = old.Database.GetMigrations().ToList();
             var ours = migrations.FindIndex(m => m.EndsWith("_LocalizedText", StringComparison.Ordinal));
@@ -50,7 +50,7 @@ public sealed class LocalizedTextMigrationTests
             await old.Database.MigrateAsync();
         }
 
-        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString);
+        await using var db = DatabaseSetup.CreateDesignTimeContext(provider, database.ConnectionString, Ciudad.Web.CiudadModules.Model);
         var department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == 901);
         Assert.Equal(("Traffic signals", TrickySpanish), (department.Name["en"], department.Name["es"]));
 
