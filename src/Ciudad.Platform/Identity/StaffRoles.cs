@@ -31,6 +31,4 @@ public static class CiudadPolicies
 
     /// <summary>Signed-in staff who have enrolled TOTP.</summary>
     public const string Staff = "Staff";
-    /// <summary>Administrators; pages ask for a permission instead (<see cref="Modules.Permission.Policy"/>).</summary>
-    public const string Administrator = "Administrator";
 }

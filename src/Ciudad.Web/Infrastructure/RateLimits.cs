@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Ciudad.Platform.Limits;
 using Ciudad.Platform.Security;
@@ -62,12 +61,6 @@ public static class RateLimits
         {
             return new WindowRule("account:" + address, security.AccountAttemptsPerMinute, Minute);
         }
-        return new WindowRule("post:" + Poster(context), security.PublicPostsPerMinute, Minute);
+        return new WindowRule("post:" + Poster.Of(context), security.PublicPostsPerMinute, Minute);
     }
-
-    /// <summary>
-    /// Whose budget a public write spends: the signed-in person's, else the client address's. The
-    /// POST limit above and per-item budgets (photos) share it, so both count the same poster.
-    /// </summary>
-    public static string Poster(HttpContext context) => Ciudad.Platform.Security.Poster.Of(context);
 }

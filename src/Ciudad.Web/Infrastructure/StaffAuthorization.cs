@@ -69,6 +69,9 @@ public sealed class PermissionHandler(ModuleCatalog modules) : AuthorizationHand
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, ModuleCatalog modules)
     : DefaultAuthorizationPolicyProvider(options)
 {
+    // The permissions are fixed at start, so each policy is built once, not on every request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy> _built = new(StringComparer.Ordinal);
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!policyName.StartsWith(Permission.PolicyPrefix, StringComparison.Ordinal))
@@ -80,11 +83,11 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
         {
             throw new InvalidOperationException($"No module defines the permission '{permission}'.");
         }
-        return new AuthorizationPolicyBuilder()
+        return _built.GetOrAdd(permission, p => new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireClaim(CiudadClaims.Staff, "true")
-            .AddRequirements(new StaffMfaRequirement(), new PermissionRequirement(permission))
-            .Build();
+            .AddRequirements(new StaffMfaRequirement(), new PermissionRequirement(p))
+            .Build());
     }
 }
 
@@ -101,11 +104,6 @@ public static class StaffAuthorization
             .AddPolicy(CiudadPolicies.Staff, p => p
                 .RequireAuthenticatedUser()
                 .RequireClaim(CiudadClaims.Staff, "true")
-                .AddRequirements(new StaffMfaRequirement()))
-            .AddPolicy(CiudadPolicies.Administrator, p => p
-                .RequireAuthenticatedUser()
-                .RequireClaim(CiudadClaims.Staff, "true")
-                .RequireRole(StaffRoles.Administrator)
                 .AddRequirements(new StaffMfaRequirement()));
         return services;
     }
