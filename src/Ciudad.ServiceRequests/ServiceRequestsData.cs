@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests;
 
 /// <summary>The module's tables on the one <see cref="CiudadDbContext"/>; only this module reads them.</summary>
-public static class ServiceRequestsData
+internal static class ServiceRequestsData
 {
     public static DbSet<Service> Services(this CiudadDbContext db) => db.Set<Service>();
     public static DbSet<ServiceAttribute> ServiceAttributes(this CiudadDbContext db) => db.Set<ServiceAttribute>();

@@ -29,7 +29,7 @@ internal static class OutboxDelivery
             while (await dispatcher.DispatchBatchAsync(CancellationToken.None) > 0)
             {
             }
-            if (!await AnyClaimedAsync(services))
+            if (!await AnyInFlightAsync(services))
             {
                 return;
             }
@@ -41,10 +41,17 @@ internal static class OutboxDelivery
         }
     }
 
-    private static async Task<bool> AnyClaimedAsync(IServiceProvider services)
+    /// <summary>
+    /// Whether a pending message is claimed, or due but was not claimable just now. The second case
+    /// matters on PostgreSQL: while the background dispatcher's claiming UPDATE is uncommitted, our
+    /// claim skips the row (SKIP LOCKED) and a read still sees it unclaimed, so "nothing claimed"
+    /// alone would end the drain before that message, and any it queues, is delivered.
+    /// </summary>
+    private static async Task<bool> AnyInFlightAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CiudadDbContext>();
-        return await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.LockedBy != null);
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        return await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && (m.LockedBy != null || m.AvailableAt <= now));
     }
 }

@@ -8,7 +8,7 @@ namespace Ciudad.Testing;
 /// Builds 311 requests through the real intake (same rules as the web and the API), e.g.
 /// <c>await app.CreateRequestAsync(r =&gt; r with { ServiceCode = "graffiti", Email = "x@example.test" })</c>.
 /// </summary>
-public static class ServiceRequestData
+internal static class ServiceRequestData
 {
     /// <summary>City hall, El Paso: inside the demo boundary.</summary>
     public const double CityHallLatitude = 31.7587;
@@ -36,7 +36,7 @@ public static class ServiceRequestData
     }
 }
 
-public sealed record TestRequest
+internal sealed record TestRequest
 {
     public string ServiceCode { get; init; } = "pothole";
     public double? Latitude { get; init; }

@@ -6,16 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Catalog;
 
-public sealed record ServiceInput(
+internal sealed record ServiceInput(
     string Code, LocalizedText Name, LocalizedText Description,
     LocalizedText Keywords, LocalizedText Group, int DepartmentId,
     SlaKind SlaKind, int SlaDays, Sensitivity Sensitivity, bool IsActive, int SortOrder);
 
-public sealed record QuestionInput(
+internal sealed record QuestionInput(
     string Code, AttributeDatatype Datatype, bool IsVariable, bool IsRequired,
     LocalizedText Description, LocalizedText DatatypeDescription, int? Order);
 
-public sealed record AnswerInput(string Key, LocalizedText Name, int? Order);
+internal sealed record AnswerInput(string Key, LocalizedText Name, int? Order);
 
 /// <summary>
 /// Administrators' changes to the 311 catalog: services, their questions and the answers of list
@@ -24,7 +24,7 @@ public sealed record AnswerInput(string Key, LocalizedText Name, int? Order);
 /// Nothing is deleted that requests point at: a service is deactivated, not removed, and
 /// stored answers keep their codes. Every change is audited with before and after.
 /// </summary>
-public sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class CatalogAdministration(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<List<Service>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Services().AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => LocalizedTextSql.In(s.Name, SupportedCultures.English)).ToListAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace Ciudad.ServiceRequests.Catalog;
 /// A kind of problem residents can report (Open311 "service"). Names, descriptions, keywords and
 /// group are each one <see cref="LocalizedText"/> because residents search and read in either.
 /// </summary>
-public sealed class Service
+internal sealed class Service
 {
     public int Id { get; set; }
 
@@ -39,7 +39,7 @@ public sealed class Service
     internal static bool IsSpanish(string culture) => SupportedCultures.Normalize(culture) == SupportedCultures.Spanish;
 }
 
-public enum SlaKind
+internal enum SlaKind
 {
     /// <summary>No target: the work is scheduled with the resident (bulky item pickup).</summary>
     None = 0,
@@ -49,7 +49,7 @@ public enum SlaKind
 }
 
 /// <summary>How much of a request the public may see.</summary>
-public enum Sensitivity
+internal enum Sensitivity
 {
     Public = 0,
     /// <summary>Shown publicly with its location rounded to a grid cell (a complaint about a home).</summary>

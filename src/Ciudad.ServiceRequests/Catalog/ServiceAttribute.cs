@@ -3,7 +3,7 @@ using Ciudad.Platform.Localization;
 namespace Ciudad.ServiceRequests.Catalog;
 
 /// <summary>A question a service asks (Open311 service definition <c>attribute</c>).</summary>
-public sealed class ServiceAttribute
+internal sealed class ServiceAttribute
 {
     public int Id { get; set; }
     public int ServiceId { get; set; }
@@ -32,7 +32,7 @@ public sealed class ServiceAttribute
 }
 
 /// <summary>One allowed answer of a list attribute (Open311 <c>values/value</c>).</summary>
-public sealed class AttributeValue
+internal sealed class AttributeValue
 {
     public int Id { get; set; }
     public int AttributeId { get; set; }
@@ -43,7 +43,7 @@ public sealed class AttributeValue
 
 /// <summary>Open311 attribute datatypes; <see cref="AttributeDatatypes.Open311Name"/> gives the wire spelling.</summary>
 #pragma warning disable CA1720 // The members are named after the Open311 datatypes they stand for.
-public enum AttributeDatatype
+internal enum AttributeDatatype
 {
     String = 0,
     Number = 1,
@@ -54,7 +54,7 @@ public enum AttributeDatatype
 }
 #pragma warning restore CA1720
 
-public static class AttributeDatatypes
+internal static class AttributeDatatypes
 {
     public static string Open311Name(this AttributeDatatype datatype) => datatype switch
     {

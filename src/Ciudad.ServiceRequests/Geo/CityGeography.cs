@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Ciudad.ServiceRequests.Geo;
 
 /// <summary>The city's boundary and named areas, parsed once from configuration.</summary>
-public sealed class CityGeography
+internal sealed class CityGeography
 {
     private readonly GeoPolygon _boundary;
     private readonly List<(CityArea Area, GeoPolygon Shape)> _areas;

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Geo;
 /// and whether a search box contains it — is a function of its cell: two houses in one cell cannot
 /// be told apart (see <c>Open311.CoarseGrid</c>).
 /// </summary>
-public static class CoarseCells
+internal static class CoarseCells
 {
     private const double MetersPerDegree = 111_320d;
 

@@ -1,6 +1,6 @@
 namespace Ciudad.ServiceRequests.Geo;
 
-public readonly record struct GeoPoint(double Latitude, double Longitude)
+internal readonly record struct GeoPoint(double Latitude, double Longitude)
 {
     private const double EarthRadiusMeters = 6_371_008.8;
 

@@ -6,7 +6,7 @@ namespace Ciudad.ServiceRequests.Geo;
 /// A GeoJSON Polygon or MultiPolygon (outer rings with holes) that answers "is this point inside?".
 /// Planar ray casting on longitude/latitude: fine for city-sized shapes away from the poles.
 /// </summary>
-public sealed class GeoPolygon
+internal sealed class GeoPolygon
 {
     // Each polygon: its rings (first outer, the rest holes); each ring: (lon, lat) vertices.
     private readonly List<List<(double Lon, double Lat)[]>> _polygons;

@@ -1,7 +1,7 @@
 namespace Ciudad.ServiceRequests.Geo;
 
 /// <summary>The configured map tile server, as the content security policy needs it.</summary>
-public static class MapTiles
+internal static class MapTiles
 {
     /// <summary>"https://tile.openstreetmap.org" from a tile URL template; null when it is on this site.</summary>
     public static string? Origin(string tileUrl)

@@ -4,7 +4,7 @@ using Ciudad.ServiceRequests.Catalog;
 namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>Checks answers against a service's questions (Open311 datatypes); shared by the web journey and the API.</summary>
-public static class AnswerRules
+internal static class AnswerRules
 {
     public const int MaxStringLength = 500;
     public const int MaxTextLength = 4000;

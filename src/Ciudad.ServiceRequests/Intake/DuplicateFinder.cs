@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Intake;
 /// Before a resident files a report, the open requests of the same service close by and recent
 /// enough to be the same problem, so they can follow one instead of filing a duplicate.
 /// </summary>
-public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequestsOptions> options, TimeProvider clock)
+internal sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequestsOptions> options, TimeProvider clock)
 {
     public const int MaxSuggestions = 5;
     public const int ExcerptLength = 160;
@@ -62,4 +62,4 @@ public sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceRequests
 }
 
 /// <summary>What a resident may see of a possible duplicate: nothing about who reported it.</summary>
-public sealed record NearbyRequest(string Number, RequestStatus Status, int? DistanceMeters, DateTimeOffset RequestedAt, string DescriptionExcerpt);
+internal sealed record NearbyRequest(string Number, RequestStatus Status, int? DistanceMeters, DateTimeOffset RequestedAt, string DescriptionExcerpt);

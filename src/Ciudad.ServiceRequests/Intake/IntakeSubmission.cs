@@ -4,7 +4,7 @@ using Ciudad.ServiceRequests.Requests;
 namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>Everything a report carries, whichever way it came in (web journey or Open311 POST).</summary>
-public sealed record IntakeSubmission
+internal sealed record IntakeSubmission
 {
     public required string ServiceCode { get; init; }
     public double? Latitude { get; init; }
@@ -42,9 +42,9 @@ public sealed record IntakeSubmission
 /// (<c>Requests.Intake.*</c>) the caller shows in the person's language; <see cref="Field"/> names
 /// the input it belongs to (an attribute's code for answers).
 /// </summary>
-public sealed record IntakeError(string Field, string Key, params object[] Arguments);
+internal sealed record IntakeError(string Field, string Key, params object[] Arguments);
 
-public sealed record IntakeResult(ServiceRequest? Request, IReadOnlyList<IntakeError> Errors)
+internal sealed record IntakeResult(ServiceRequest? Request, IReadOnlyList<IntakeError> Errors)
 {
     public bool Succeeded => Request is not null;
 }

@@ -3,7 +3,7 @@ using Ciudad.Platform.Text;
 namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>Text from the outside world, made safe to store and to write as XML.</summary>
-public static class PlainText
+internal static class PlainText
 {
     /// <summary>
     /// See <see cref="UntrustedText.Clean"/>: PostgreSQL refuses NUL, XML cannot carry control

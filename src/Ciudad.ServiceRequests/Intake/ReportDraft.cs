@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Intake;
 /// that photos, already processed, survive from page to page and the back button never loses
 /// anything. Found by the hash of a random token in the visitor's cookie; forgotten after a day.
 /// </summary>
-public sealed class ReportDraft
+internal sealed class ReportDraft
 {
     public long Id { get; set; }
 
@@ -63,7 +63,7 @@ public sealed class ReportDraft
 }
 
 /// <summary>A photo of a draft, stored only after <see cref="Photos.PhotoProcessor"/> re-encoded it.</summary>
-public sealed class ReportDraftPhoto
+internal sealed class ReportDraftPhoto
 {
     public Guid Id { get; set; }
     public long DraftId { get; set; }

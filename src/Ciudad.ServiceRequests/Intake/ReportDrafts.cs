@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Intake;
 
 /// <summary>Keeps the web report journey's drafts: start, find by cookie token, photos, submit.</summary>
-public sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, TimeProvider clock)
+internal sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, TimeProvider clock)
 {
     /// <summary>A draft is forgotten a day after it was started.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);

@@ -20,7 +20,7 @@ namespace Ciudad.ServiceRequests.Intake;
 /// department queue. The request is committed before this returns: an acknowledged request is
 /// never lost.
 /// </summary>
-public sealed class RequestIntake(
+internal sealed class RequestIntake(
     CiudadDbContext db,
     CityGeography geography,
     SlaCalendar sla,

@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Intake;
 /// every language are searched, ignoring case and accents, because people in El Paso mix English
 /// and Spanish and phones often leave accents out ("semaforo").
 /// </summary>
-public sealed class ServiceFinder(CiudadDbContext db)
+internal sealed class ServiceFinder(CiudadDbContext db)
 {
     /// <summary>Every active service in catalog order (small: a city has tens of services).</summary>
     public async Task<IReadOnlyList<Service>> ActiveServicesAsync(CancellationToken cancellationToken = default) =>

@@ -4,7 +4,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// An Open311 client's key. Only a SHA-256 hash is stored; the key itself is shown once, when
 /// issued. <see cref="Prefix"/> lets people tell keys apart without revealing them.
 /// </summary>
-public sealed class ApiKey
+internal sealed class ApiKey
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// key gets its limit whichever instance answers. A changed limit starts a fresh window (the key
 /// of the window includes it).
 /// </summary>
-public sealed class ApiKeyRateLimiter(IRateWindows windows)
+internal sealed class ApiKeyRateLimiter(IRateWindows windows)
 {
     /// <summary>Spends one of the key's POSTs, or says how long until it may POST again.</summary>
     public ValueTask<WindowSpend> TryAcquireAsync(ApiKey key, CancellationToken cancellationToken = default) =>

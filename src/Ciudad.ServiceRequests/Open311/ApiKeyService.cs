@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Open311;
 
 /// <summary>The key as issued: shown to the person once, never stored.</summary>
-public sealed record IssuedApiKey(ApiKey Key, string Plaintext);
+internal sealed record IssuedApiKey(ApiKey Key, string Plaintext);
 
 /// <summary>
 /// Issues, checks, re-limits and revokes Open311 API keys. Only the SHA-256 of a key is stored
 /// (a key is 160 random bits, so a plain hash is enough: there is nothing to brute-force), plus
 /// a short prefix people can recognise. Every change is audited, never with the key itself.
 /// </summary>
-public sealed class ApiKeyService(CiudadDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class ApiKeyService(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string KeyStart = "c311_";
     public const int MaxNameLength = 100;

@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// match exactly what the public sees. Each rectangle is a whole number of cells (rows sharing one
 /// column width), so the answer for any box is the same for every point of a cell.
 /// </summary>
-public static class CoarseGrid
+internal static class CoarseGrid
 {
     /// <summary>
     /// The rectangles (maxima exclusive) covering the cells whose centre lies in <paramref name="box"/>;

@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// line over its own limit (set above <see cref="MaxRequestTargetLength"/> by the host) and a
 /// path with a decoded NUL (<c>%00</c>): that happens before the application sees the request.
 /// </summary>
-public static class Open311EdgeErrors
+internal static class Open311EdgeErrors
 {
     public const int MaxRequestTargetLength = RequestTargetLimit.MaxLength;
 

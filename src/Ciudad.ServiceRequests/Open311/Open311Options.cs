@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Ciudad.ServiceRequests.Open311;
 
 /// <summary>Settings of the GeoReport v2 API (<c>Ciudad:Open311</c>).</summary>
-public sealed class Open311Options
+internal sealed class Open311Options
 {
     public const string Section = "Ciudad:Open311";
 

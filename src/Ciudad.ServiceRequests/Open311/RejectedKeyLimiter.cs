@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// key was missing or wrong; once it is spent, that address's POSTs are refused (429, in the
 /// spec's format) before their body is read. Shared by every instance when Redis is configured.
 /// </summary>
-public sealed class RejectedKeyLimiter(IRateWindows windows, IOptions<Open311Options> options)
+internal sealed class RejectedKeyLimiter(IRateWindows windows, IOptions<Open311Options> options)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 

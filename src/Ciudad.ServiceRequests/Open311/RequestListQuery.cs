@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Open311;
 
 /// <summary>What <c>GET requests</c> asked for, already parsed and checked. Instants are UTC.</summary>
-public sealed record RequestListFilter
+internal sealed record RequestListFilter
 {
     /// <summary><c>service_request_id</c>: when set, every other filter (and paging) is ignored.</summary>
     public IReadOnlyList<string>? Numbers { get; init; }
@@ -41,10 +41,10 @@ public sealed record RequestListFilter
 }
 
 /// <summary>A latitude/longitude rectangle; the maxima are exclusive for <see cref="RequestListFilter.CoarseRanges"/>.</summary>
-public readonly record struct GeoBox(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude);
+internal readonly record struct GeoBox(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude);
 
 /// <summary>One request as the list shows it: only the columns GeoReport needs (no personal data is read).</summary>
-public sealed record RequestListRow
+internal sealed record RequestListRow
 {
     public long Id { get; init; }
     public required string Number { get; init; }
@@ -77,7 +77,7 @@ public sealed record RequestListRow
 /// (so a service made hidden disappears at once), and orders newest first with the id as tie-break
 /// so pages are stable.
 /// </summary>
-public sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory serviceCodes)
+internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory serviceCodes)
 {
     /// <summary>Most ids one <c>service_request_id</c> list may name.</summary>
     public const int MaxNumbers = 1000;

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// entry never goes stale; a code not yet known is looked up again, so new services appear at once.
 /// Saves the list endpoint a database round trip per call.
 /// </summary>
-public sealed class ServiceCodeDirectory
+internal sealed class ServiceCodeDirectory
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace Ciudad.ServiceRequests.Photos;
 /// limits. A fixed one-minute window per poster, shared by every instance when Redis is configured
 /// (<see cref="IRateWindows"/>), like every other limit.
 /// </summary>
-public sealed class PhotoBudget(IRateWindows windows, IOptions<ServiceRequestsOptions> options)
+internal sealed class PhotoBudget(IRateWindows windows, IOptions<ServiceRequestsOptions> options)
 {
     public int PhotosPerMinute => options.Value.PhotosPerMinute;
 

@@ -18,7 +18,7 @@ namespace Ciudad.ServiceRequests.Photos;
 /// one photo may take at most <see cref="ServiceRequestsOptions.PhotoProcessingTimeout"/>.
 /// </para>
 /// </summary>
-public sealed class PhotoProcessor : IDisposable
+internal sealed class PhotoProcessor : IDisposable
 {
     public const int MaxEdge = 2048;
     public const int ThumbnailEdge = 320;
@@ -168,9 +168,9 @@ public sealed class PhotoProcessor : IDisposable
     public void Dispose() => _slots.Dispose();
 }
 
-public sealed record ProcessedPhoto(string ContentType, byte[] Content, byte[] Thumbnail, int Width, int Height);
+internal sealed record ProcessedPhoto(string ContentType, byte[] Content, byte[] Thumbnail, int Width, int Height);
 
-public enum PhotoProblem
+internal enum PhotoProblem
 {
     None = 0,
     Empty,
@@ -189,7 +189,7 @@ public enum PhotoProblem
 }
 
 /// <summary>The converted photo, or why not; <see cref="Width"/>×<see cref="Height"/> is the declared size when it has too many pixels.</summary>
-public sealed record PhotoResult(ProcessedPhoto? Photo, PhotoProblem Problem, int Width = 0, int Height = 0)
+internal sealed record PhotoResult(ProcessedPhoto? Photo, PhotoProblem Problem, int Width = 0, int Height = 0)
 {
     public static PhotoResult Ok(ProcessedPhoto photo) => new(photo, PhotoProblem.None);
     public static PhotoResult Failed(PhotoProblem problem) => new(null, problem);

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Requests;
 /// leave the calendar (<c>9999-12-31</c> + 1 day), so such a date is refused as the caller's
 /// mistake instead of failing as a 500. The range is far wider than any real request's date.
 /// </summary>
-public static class FilterDates
+internal static class FilterDates
 {
     public static readonly DateOnly Earliest = new(1900, 1, 1);
     public static readonly DateOnly Latest = new(9998, 12, 31);

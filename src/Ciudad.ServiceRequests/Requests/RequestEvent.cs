@@ -4,7 +4,7 @@ namespace Ciudad.ServiceRequests.Requests;
 /// One entry in a request's timeline. Public entries are shown on the tracking page, emailed to
 /// followers and served as Open311 updates; internal ones only to staff.
 /// </summary>
-public sealed class RequestEvent
+internal sealed class RequestEvent
 {
     public long Id { get; set; }
     public long RequestId { get; set; }
@@ -26,7 +26,7 @@ public sealed class RequestEvent
     public string? Detail { get; set; }
 }
 
-public enum RequestEventKind
+internal enum RequestEventKind
 {
     Received = 0,
     StatusChanged = 1,

@@ -1,7 +1,7 @@
 namespace Ciudad.ServiceRequests.Requests;
 
 /// <summary>Public paths of a request, used in emails, feeds and the Open311 <c>media_url</c>.</summary>
-public static class RequestLinks
+internal static class RequestLinks
 {
     public static string Track(string number) => $"/requests/{number}";
     public static string Photo(string number, Guid photoId) => $"/requests/{number}/photos/{photoId:N}";

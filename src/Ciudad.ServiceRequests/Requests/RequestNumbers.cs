@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Requests;
 /// that numbers say nothing about volume and cannot be walked; 34 billion values make a clash rare,
 /// and the unique index turns the rare clash into a retry.
 /// </summary>
-public static class RequestNumbers
+internal static class RequestNumbers
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 7;

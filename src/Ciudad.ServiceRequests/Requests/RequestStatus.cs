@@ -4,7 +4,7 @@ namespace Ciudad.ServiceRequests.Requests;
 /// What staff say about a request, richer than GeoReport's open/closed (the vocabulary follows
 /// mySociety's <c>servicerequestupdates</c>). <see cref="RequestStatuses.IsOpen"/> is the projection.
 /// </summary>
-public enum RequestStatus
+internal enum RequestStatus
 {
     Received = 0,
     InProgress = 1,
@@ -19,7 +19,7 @@ public enum RequestStatus
     Cancelled = 15,
 }
 
-public static class RequestStatuses
+internal static class RequestStatuses
 {
     public static IReadOnlyList<RequestStatus> All { get; } = Enum.GetValues<RequestStatus>();
     public static IReadOnlyList<RequestStatus> Open { get; } = All.Where(IsOpen).ToList();
@@ -51,7 +51,7 @@ public static class RequestStatuses
     public static string LabelKey(this RequestStatus status) => $"Requests.Status.{status}";
 }
 
-public enum RequestPriority
+internal enum RequestPriority
 {
     Low = 0,
     Normal = 1,
@@ -60,7 +60,7 @@ public enum RequestPriority
 }
 
 /// <summary>How a request reached the city; kept for reporting and shown to staff.</summary>
-public enum RequestChannel
+internal enum RequestChannel
 {
     Web = 0,
     Api = 1,

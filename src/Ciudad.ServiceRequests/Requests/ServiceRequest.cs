@@ -6,7 +6,7 @@ namespace Ciudad.ServiceRequests.Requests;
 /// One report from a resident or an Open311 client. The reporter's contact details are personal
 /// data: they never leave staff pages (not in public pages, feeds or the Open311 API).
 /// </summary>
-public sealed class ServiceRequest
+internal sealed class ServiceRequest
 {
     public long Id { get; set; }
 
@@ -84,7 +84,7 @@ public sealed class ServiceRequest
 }
 
 /// <summary>An answer to one of the service's questions; a multi-value answer is one row per value.</summary>
-public sealed class RequestAnswer
+internal sealed class RequestAnswer
 {
     public long Id { get; set; }
     public long RequestId { get; set; }
@@ -96,7 +96,7 @@ public sealed class RequestAnswer
 /// A photo after processing: re-encoded (so nothing of the upload survives but pixels), metadata
 /// including GPS removed, with a thumbnail.
 /// </summary>
-public sealed class RequestPhoto
+internal sealed class RequestPhoto
 {
     public Guid Id { get; set; }
     public long RequestId { get; set; }
@@ -113,7 +113,7 @@ public sealed class RequestPhoto
 }
 
 /// <summary>Someone who gets an email on every public update: the reporter or a neighbour who followed.</summary>
-public sealed class RequestFollower
+internal sealed class RequestFollower
 {
     public long Id { get; set; }
     public long RequestId { get; set; }

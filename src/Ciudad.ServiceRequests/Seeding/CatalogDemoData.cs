@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Seeding;
 /// questions on several services. Staff edit it afterwards; seeding only adds services whose code
 /// is missing, so their edits survive a restart.
 /// </summary>
-public sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     private const string Streets = "streets-and-maintenance";
     private const string Environment = "environmental-services";

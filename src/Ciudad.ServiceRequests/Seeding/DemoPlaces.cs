@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Seeding;
 /// city boundary when none are configured) and an address a resident would type, built from real
 /// El Paso streets of that part of town, so the map, the area filter and the address agree.
 /// </summary>
-public sealed class DemoPlaces
+internal sealed class DemoPlaces
 {
     // Real streets by El Paso planning area; an area of another city falls back to AnyStreets.
     private static readonly Dictionary<string, string[]> StreetsByArea = new(StringComparer.OrdinalIgnoreCase)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Ciudad.ServiceRequests.Seeding;
 
 /// <summary>Settings of the demo requests (<c>Ciudad:ServiceRequests:DemoRequests</c>).</summary>
-public sealed class DemoRequestOptions
+internal sealed class DemoRequestOptions
 {
     /// <summary>How many requests the demo starts with; 0 leaves the demo city empty (the tests' default).</summary>
     [Range(0, 100_000)] public int DemoRequests { get; set; } = 300;
@@ -22,7 +22,7 @@ public sealed class DemoRequestOptions
 /// followed. Only into a city with no requests yet (idempotent), written directly as rows: no
 /// emails go out and nothing passes the outbox.
 /// </summary>
-public sealed class DemoRequests(
+internal sealed class DemoRequests(
     CiudadDbContext db,
     SlaCalendar sla,
     DemoPlaces places,

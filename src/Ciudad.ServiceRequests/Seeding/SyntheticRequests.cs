@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Seeding;
 
 /// <summary>Progress of a synthetic load, reported after each batch.</summary>
-public sealed record SyntheticProgress(int Written, int Total, TimeSpan Elapsed)
+internal sealed record SyntheticProgress(int Written, int Total, TimeSpan Elapsed)
 {
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Written / Elapsed.TotalSeconds : 0;
 }
@@ -25,7 +25,7 @@ public sealed record SyntheticProgress(int Written, int Total, TimeSpan Elapsed)
 /// renumbered and written again. A reserved prefix would have been simpler to reason about but
 /// would need intake to avoid it, and would make synthetic rows recognisable.
 /// </summary>
-public sealed class SyntheticRequests(CiudadDbContext db, SlaCalendar sla, DemoPlaces places, TimeProvider clock)
+internal sealed class SyntheticRequests(CiudadDbContext db, SlaCalendar sla, DemoPlaces places, TimeProvider clock)
 {
     public const int WindowDays = 3 * 365;
 

@@ -15,7 +15,7 @@ namespace Ciudad.ServiceRequests.Sla;
 /// The numbers behind the SLA dashboard. Every figure is aggregated by the database (GROUP BY on
 /// department and service); only a few rows per service come back, however many requests exist.
 /// </summary>
-public sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> city, TimeProvider clock)
+internal sealed class DashboardQueries(CiudadDbContext db, IOptions<CityOptions> city, TimeProvider clock)
 {
     private static readonly TimeSpan[] BucketEdges = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
 

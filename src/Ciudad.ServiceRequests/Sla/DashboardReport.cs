@@ -1,7 +1,7 @@
 namespace Ciudad.ServiceRequests.Sla;
 
 /// <summary>Age of an open request, as the dashboard groups the backlog.</summary>
-public enum AgeBucket
+internal enum AgeBucket
 {
     UnderOneDay = 0,
     OneToThreeDays = 1,
@@ -14,7 +14,7 @@ public enum AgeBucket
 /// <param name="Start">First instant of the period (midnight of its first day, city time).</param>
 /// <param name="End">First instant after the period.</param>
 /// <param name="AsOf">When the backlog is measured: the end of the period, or now if that is earlier.</param>
-public sealed record DashboardReport(
+internal sealed record DashboardReport(
     DateTimeOffset Start,
     DateTimeOffset End,
     DateTimeOffset AsOf,
@@ -28,7 +28,7 @@ public sealed record DashboardReport(
 /// <param name="ClosedWithTarget">Those of them that had a due time.</param>
 /// <param name="ClosedOnTime">Those closed by their due time.</param>
 /// <param name="MedianToClose">Median of received-to-closed over <paramref name="Closed"/>; null when none closed.</param>
-public sealed record DashboardRow(
+internal sealed record DashboardRow(
     int Id,
     Platform.Localization.LocalizedText Names,
     IReadOnlyList<int> Backlog,

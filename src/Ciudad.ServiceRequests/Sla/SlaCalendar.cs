@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Sla;
 /// the day of the request, skipping weekends and configured holidays; that is how the city
 /// words its promises ("within 3 business days").
 /// </summary>
-public sealed class SlaCalendar(IOptions<CityOptions> city, IOptions<ServiceRequestsOptions> options)
+internal sealed class SlaCalendar(IOptions<CityOptions> city, IOptions<ServiceRequestsOptions> options)
 {
     public static readonly TimeOnly EndOfWorkingDay = new(17, 0);
 

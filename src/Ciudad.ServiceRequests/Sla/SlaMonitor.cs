@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Sla;
 /// tells the owning department's managers, once per request. The job runner runs it on one instance
 /// at a time; <see cref="SlaBreaches"/> claims rows atomically anyway, so a manual pass alongside is safe.
 /// </summary>
-public sealed class SlaMonitor(
+internal sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IOptions<ServiceRequestsOptions> options,
     TimeProvider clock,

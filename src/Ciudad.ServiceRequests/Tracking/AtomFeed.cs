@@ -16,7 +16,7 @@ namespace Ciudad.ServiceRequests.Tracking;
 /// Atom 1.0 (RFC 4287) of recently changed public requests for a service and an area, so neighbours
 /// and local news can subscribe. Entries carry only what the public list shows.
 /// </summary>
-public sealed class AtomFeed(PublicRequests requests, StringCatalog strings, CityTime cityTime, CityGeography geography,
+internal sealed class AtomFeed(PublicRequests requests, StringCatalog strings, CityTime cityTime, CityGeography geography,
     Emails emails, IOptions<CityOptions> city, TimeProvider clock)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";

@@ -10,7 +10,7 @@ namespace Ciudad.ServiceRequests.Tracking;
 /// date outside <see cref="FilterDates"/> (<c>to=9999-12-31</c>) is left out too, and named in
 /// <see cref="OutOfRange"/> so the page or endpoint can answer 400 saying which range is allowed.
 /// </summary>
-public sealed record PublicRequestFilter
+internal sealed record PublicRequestFilter
 {
     public const int DefaultDays = 90;
 

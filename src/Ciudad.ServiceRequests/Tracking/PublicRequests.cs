@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Tracking;
 /// Read-only queries behind the public pages, map, feed and photos. Every query leaves out hidden
 /// services and projects to the public records, so reporter details never leave the database.
 /// </summary>
-public sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsOptions> options, IOptions<CityOptions> city, TimeProvider clock)
+internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequestsOptions> options, IOptions<CityOptions> city, TimeProvider clock)
 {
     public const int PageSize = 25;
     public const int MaxMarkers = 500;

@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Tracking;
 // all, so a page or feed built from them cannot leak personal data by mistake.
 
 /// <summary>Where a request is, as much as its service's sensitivity allows the public to know.</summary>
-public sealed record PublicLocation(GeoPoint? Point, string? Address, string? AreaCode, bool IsCoarsened)
+internal sealed record PublicLocation(GeoPoint? Point, string? Address, string? AreaCode, bool IsCoarsened)
 {
     public static PublicLocation For(Sensitivity sensitivity, double? latitude, double? longitude, string? address,
         string? areaCode, int coarsenMeters)
@@ -23,7 +23,7 @@ public sealed record PublicLocation(GeoPoint? Point, string? Address, string? Ar
 }
 
 /// <summary>One row of the public list, a map marker, or a feed entry.</summary>
-public sealed record PublicRequestSummary(
+internal sealed record PublicRequestSummary(
     string Number,
     string ServiceCode,
     LocalizedText ServiceNames,
@@ -36,7 +36,7 @@ public sealed record PublicRequestSummary(
 }
 
 /// <summary>Everything the public tracking page shows.</summary>
-public sealed record PublicRequestDetails(
+internal sealed record PublicRequestDetails(
     long Id,
     string Number,
     string ServiceCode,
@@ -58,17 +58,17 @@ public sealed record PublicRequestDetails(
     public string ServiceName(string culture) => ServiceNames[culture];
 }
 
-public sealed record PublicPhoto(Guid Id, int Width, int Height)
+internal sealed record PublicPhoto(Guid Id, int Width, int Height)
 {
     public string Url(string number) => RequestLinks.Photo(number, Id);
     public string ThumbnailUrl(string number) => RequestLinks.Thumbnail(number, Id);
 }
 
 /// <summary>A public timeline entry: what happened and when, never who on the staff did it.</summary>
-public sealed record PublicTimelineEntry(DateTimeOffset OccurredAt, RequestEventKind Kind, RequestStatus Status, string? Note);
+internal sealed record PublicTimelineEntry(DateTimeOffset OccurredAt, RequestEventKind Kind, RequestStatus Status, string? Note);
 
 /// <summary>A request on the signed-in resident's "My requests" page.</summary>
-public sealed record MyRequest(
+internal sealed record MyRequest(
     string Number,
     LocalizedText ServiceNames,
     RequestStatus Status,
@@ -79,7 +79,7 @@ public sealed record MyRequest(
     public string ServiceName(string culture) => ServiceNames[culture];
 }
 
-public sealed record ResultPage<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+internal sealed record ResultPage<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }

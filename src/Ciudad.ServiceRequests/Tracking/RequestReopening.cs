@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Ciudad.ServiceRequests.Tracking;
 
 /// <summary>Why "Is this fixed?" cannot reopen a request (None: it can).</summary>
-public enum ReopenRefusal
+internal enum ReopenRefusal
 {
     None = 0,
     StillOpen,
@@ -31,7 +31,7 @@ public enum ReopenRefusal
 /// address. The link needs no table — it is a Data Protection token bound to this closing — and it
 /// works once in effect, because a reopened request can never be reopened again.
 /// </summary>
-public sealed class RequestReopening(
+internal sealed class RequestReopening(
     CiudadDbContext db,
     RequestUpdates updates,
     Emails emails,

@@ -5,13 +5,13 @@ using Ciudad.ServiceRequests.Requests;
 namespace Ciudad.ServiceRequests.Triage;
 
 /// <summary>How a bulk action went: requests changed, and numbers left alone with the reason.</summary>
-public sealed record BulkResult(int Changed, IReadOnlyList<string> Skipped, TriageResult? Refused = null);
+internal sealed record BulkResult(int Changed, IReadOnlyList<string> Skipped, TriageResult? Refused = null);
 
 /// <summary>
 /// The queue's bulk assign and bulk status change. Each request goes through the same checks and
 /// leaves the same timeline and audit entries as the single action; all are saved together.
 /// </summary>
-public sealed class BulkTriage(CiudadDbContext db, TriageActions actions, AuditLog audit)
+internal sealed class BulkTriage(CiudadDbContext db, TriageActions actions, AuditLog audit)
 {
     /// <summary>More than a page or two at once is more likely a mistake than a plan.</summary>
     public const int MaxRequests = 100;

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Triage;
 
-public sealed record StaffPerson(string UserId, string Name);
+internal sealed record StaffPerson(string UserId, string Name);
 
 /// <summary>Who requests of a department may be assigned to: its active members, and the person acting.</summary>
-public sealed class DepartmentPeople(CiudadDbContext db)
+internal sealed class DepartmentPeople(CiudadDbContext db)
 {
     public async Task<IReadOnlyList<StaffPerson>> MembersAsync(IReadOnlyCollection<int> departmentIds, CancellationToken cancellationToken = default)
     {

@@ -2,7 +2,7 @@ using Ciudad.ServiceRequests.Requests;
 
 namespace Ciudad.ServiceRequests.Triage;
 
-public enum QueueAge
+internal enum QueueAge
 {
     UnderOneDay,
     OneToThreeDays,
@@ -10,7 +10,7 @@ public enum QueueAge
     OverSevenDays,
 }
 
-public enum QueueSort
+internal enum QueueSort
 {
     Age,
     Due,
@@ -23,7 +23,7 @@ public enum QueueSort
 /// One view of the queue. The URL vocabulary (<see cref="QueueTokens"/>) is kept apart from these
 /// types so that shared and saved links stay stable if the code is renamed.
 /// </summary>
-public sealed record QueueFilter
+internal sealed record QueueFilter
 {
     public const int PageSize = 25;
 
@@ -55,7 +55,7 @@ public sealed record QueueFilter
 }
 
 /// <summary>The words used in the queue's query string.</summary>
-public static class QueueTokens
+internal static class QueueTokens
 {
     public const string Open = "open";
     public const string Closed = "closed";

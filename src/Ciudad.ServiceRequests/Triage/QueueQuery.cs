@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Triage;
 
 /// <summary>One line of the queue: only what the table shows, never the reporter's details or photos.</summary>
-public sealed record QueueRow(
+internal sealed record QueueRow(
     long Id,
     string Number,
     LocalizedText ServiceNames,
@@ -33,14 +33,14 @@ public sealed record QueueRow(
 }
 
 /// <summary>A page of the queue. <see cref="TotalIsCapped"/>: there are more than <see cref="Total"/> (counting stopped there).</summary>
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total, int Page, int TotalPages, bool TotalIsCapped = false);
+internal sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total, int Page, int TotalPages, bool TotalIsCapped = false);
 
 /// <summary>
 /// The department queue. Built for a million requests: filters and the sort run in SQL on the
 /// (department, open, requested) and (assignee, open) indexes, the count is a COUNT, and only one
 /// page of narrow rows is read.
 /// </summary>
-public sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
+internal sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
 {
     public const int SummaryLength = 90;
 

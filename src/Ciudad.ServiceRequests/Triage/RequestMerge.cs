@@ -13,7 +13,7 @@ namespace Ciudad.ServiceRequests.Triage;
 /// as Duplicate with a public note naming the parent, and its followers follow the parent from now
 /// on, so the next update reaches everyone once.
 /// </summary>
-public sealed class RequestMerge(CiudadDbContext db, TriageActions actions, StringCatalog strings, AuditLog audit, IntegrationEvents events, TimeProvider clock)
+internal sealed class RequestMerge(CiudadDbContext db, TriageActions actions, StringCatalog strings, AuditLog audit, IntegrationEvents events, TimeProvider clock)
 {
     public async Task<TriageResult> MergeAsync(string childNumber, string? parentNumber, StaffActor actor, CancellationToken cancellationToken = default)
     {

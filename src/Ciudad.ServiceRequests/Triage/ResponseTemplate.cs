@@ -1,7 +1,7 @@
 namespace Ciudad.ServiceRequests.Triage;
 
 /// <summary>A ready-made public update staff pick and edit ("We have scheduled the repair…"), per service.</summary>
-public sealed class ResponseTemplate
+internal sealed class ResponseTemplate
 {
     public int Id { get; set; }
 
@@ -16,7 +16,7 @@ public sealed class ResponseTemplate
 }
 
 /// <summary>A staff member's named queue filter ("My open potholes").</summary>
-public sealed class SavedView
+internal sealed class SavedView
 {
     public int Id { get; set; }
     public required string UserId { get; set; }

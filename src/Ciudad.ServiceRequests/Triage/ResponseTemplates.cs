@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Triage;
 
-public sealed record TemplateInput(
+internal sealed record TemplateInput(
     int DepartmentId,
     int? ServiceId,
     LocalizedText Title,
@@ -19,7 +19,7 @@ public sealed record TemplateInput(
 /// Ready-made public updates. Agents use them on the request page; department managers keep them
 /// (administrators for every department). A template outside the actor's reach is "not found".
 /// </summary>
-public sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
+internal sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
 {
     /// <summary>Templates offered on a request: the department's general ones and its service's own.</summary>
     public Task<List<ResponseTemplate>> ForRequestAsync(int departmentId, int serviceId, CancellationToken cancellationToken = default) =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Triage;
 
 /// <summary>A staff member's named queue filters; each person sees and deletes only their own.</summary>
-public sealed class SavedViewStore(CiudadDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class SavedViewStore(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
     public const int MaxQueryLength = 2000;

@@ -3,7 +3,7 @@ using Ciudad.ServiceRequests.Requests;
 
 namespace Ciudad.ServiceRequests.Triage;
 
-public enum SlaState
+internal enum SlaState
 {
     NoTarget,
     OnTime,
@@ -16,7 +16,7 @@ public enum SlaState
 /// overdue, even if closed later; a closed request was on time if it closed by its target.
 /// The C# rule and the SQL filter are written side by side so they cannot drift apart unseen.
 /// </summary>
-public static class SlaStates
+internal static class SlaStates
 {
     /// <summary>"Due soon" means the target falls within this window from now.</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(24);

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Triage;
 /// The staff member acting: the principal (whose department claims decide access) and the name the
 /// timeline shows to colleagues.
 /// </summary>
-public sealed record StaffActor(ClaimsPrincipal Principal, string UserId, string Name)
+internal sealed record StaffActor(ClaimsPrincipal Principal, string UserId, string Name)
 {
     public bool CanWorkIn(int departmentId) => Platform.Identity.StaffAccess.CanWorkIn(Principal, departmentId);
 
@@ -24,7 +24,7 @@ public sealed record StaffActor(ClaimsPrincipal Principal, string UserId, string
             .Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
 }
 
-public sealed class StaffActors(CiudadDbContext db)
+internal sealed class StaffActors(CiudadDbContext db)
 {
     /// <summary>Null for a principal without an account (never the case on staff pages).</summary>
     public async Task<StaffActor?> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Triage;
 
-public sealed record StaffPhoto(Guid Id, int Order, bool IsPublic, int Width, int Height);
+internal sealed record StaffPhoto(Guid Id, int Order, bool IsPublic, int Width, int Height);
 
 /// <summary>An answer as staff read it: the question and list values in the reader's language.</summary>
-public sealed record StaffAnswer(ServiceAttribute? Attribute, string Code, IReadOnlyList<string> Values)
+internal sealed record StaffAnswer(ServiceAttribute? Attribute, string Code, IReadOnlyList<string> Values)
 {
     public string Question(string culture) => Attribute?.Description[culture] ?? Code;
 
@@ -20,7 +20,7 @@ public sealed record StaffAnswer(ServiceAttribute? Attribute, string Code, IRead
 }
 
 /// <summary>Everything the staff request page shows (the reporter's contact included: staff only).</summary>
-public sealed record StaffRequestView(
+internal sealed record StaffRequestView(
     ServiceRequest Request,
     Department Department,
     string? AssigneeName,
@@ -31,7 +31,7 @@ public sealed record StaffRequestView(
     string? ParentNumber,
     IReadOnlyList<string> DuplicateNumbers);
 
-public sealed class StaffRequestDetails(CiudadDbContext db)
+internal sealed class StaffRequestDetails(CiudadDbContext db)
 {
     /// <summary>Null when there is no such request or the actor may not work in its department.</summary>
     public async Task<StaffRequestView?> LoadAsync(string? number, StaffActor actor, CancellationToken cancellationToken = default)

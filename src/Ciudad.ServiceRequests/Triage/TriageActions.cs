@@ -12,7 +12,7 @@ namespace Ciudad.ServiceRequests.Triage;
 /// department (answering "not found" otherwise, so a number from another department reveals
 /// nothing), writes a timeline entry and an audit entry, and saves them in one unit of work.
 /// </summary>
-public sealed class TriageActions(
+internal sealed class TriageActions(
     CiudadDbContext db,
     RequestUpdates updates,
     DepartmentPeople people,

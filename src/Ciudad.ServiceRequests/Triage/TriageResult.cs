@@ -1,6 +1,6 @@
 namespace Ciudad.ServiceRequests.Triage;
 
-public enum TriageOutcome
+internal enum TriageOutcome
 {
     Done,
 
@@ -12,7 +12,7 @@ public enum TriageOutcome
 }
 
 /// <summary>What a staff action did; error keys are string catalog keys (Triage.*).</summary>
-public sealed record TriageResult(TriageOutcome Outcome, string? Field = null, string? ErrorKey = null, object[]? Arguments = null)
+internal sealed record TriageResult(TriageOutcome Outcome, string? Field = null, string? ErrorKey = null, object[]? Arguments = null)
 {
     public static TriageResult Done { get; } = new(TriageOutcome.Done);
     public static TriageResult NotFound { get; } = new(TriageOutcome.NotFound);

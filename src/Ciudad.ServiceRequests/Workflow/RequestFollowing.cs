@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Workflow;
 
 /// <summary>Who gets emailed about a request: the reporter, and neighbours who followed instead of filing a duplicate.</summary>
-public sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
+internal sealed class RequestFollowing(CiudadDbContext db, TimeProvider clock)
 {
     /// <summary>Adds a follower to a request being built or already loaded with its followers; the caller saves.</summary>
     public static RequestFollower AddFollower(ServiceRequest request, string email, string culture, string? userId, DateTimeOffset now)

@@ -14,7 +14,7 @@ namespace Ciudad.ServiceRequests.Workflow;
 /// timeline entry, moves <c>updated_datetime</c>, and emails every follower in their language.
 /// Internal notes and staff-only changes do not come through here.
 /// </summary>
-public sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, IntegrationEvents events, TimeProvider clock)
+internal sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, IntegrationEvents events, TimeProvider clock)
 {
     /// <summary>Loads a request with what <see cref="Publish"/> needs.</summary>
     public Task<ServiceRequest?> LoadAsync(long requestId, CancellationToken cancellationToken = default) =>

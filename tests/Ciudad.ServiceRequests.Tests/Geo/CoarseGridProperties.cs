@@ -6,7 +6,7 @@ using FsCheck.Fluent;
 namespace Ciudad.ServiceRequests.Tests.Geo;
 
 /// <summary>Two exact points that share a published grid cell, and a search box.</summary>
-public sealed record CellProbe(double CellMeters, GeoPoint Home, GeoPoint Neighbour, GeoBox Box)
+internal sealed record CellProbe(double CellMeters, GeoPoint Home, GeoPoint Neighbour, GeoBox Box)
 {
     public override string ToString() => FormattableString.Invariant(
         $"cell {CellMeters} m, home {Home}, neighbour {Neighbour}, box {Box.MinLatitude},{Box.MinLongitude} – {Box.MaxLatitude},{Box.MaxLongitude}");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ciudad.ServiceRequests.Tests.Open311;
 
 /// <summary>Request data for the read tests: a marker word to find one's own requests in a shared database, and staff updates.</summary>
-public static class Open311Data
+internal static class Open311Data
 {
     public static string Marker() => "mk" + Guid.NewGuid().ToString("N")[..10];
 

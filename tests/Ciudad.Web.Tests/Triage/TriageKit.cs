@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.Web.Tests.Triage;
 
 /// <summary>What the triage tests share: signed-in staff, requests with a marker to find them, and a look at the data.</summary>
-public static class TriageKit
+internal static class TriageKit
 {
     public const string Streets = "streets-and-maintenance";
     public const string Environment = "environmental-services";

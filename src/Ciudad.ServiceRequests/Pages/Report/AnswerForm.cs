@@ -13,7 +13,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// apart) and stored answers (Open311 values: list keys, invariant numbers, ISO 8601 instants in
 /// city time), and words <see cref="AnswerRules"/>' refusals around the question itself.
 /// </summary>
-public sealed class AnswerForm(IStringLocalizer<ServiceRequestsModule> strings, IOptions<CityOptions> city)
+internal sealed class AnswerForm(IStringLocalizer<ServiceRequestsModule> strings, IOptions<CityOptions> city)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "d/M/yyyy"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss", "h:mm tt", "h:mmtt", "h tt", "htt"];

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>Step 5: check your answers, each with a link back to its step, then submit through the one intake.</summary>
-public sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, CityTime cityTime, IStringLocalizer<ServiceRequestsModule> strings) : ReportPageModel(drafts)
+internal sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, CityTime cityTime, IStringLocalizer<ServiceRequestsModule> strings) : ReportPageModel(drafts)
 {
     public Service Service { get; private set; } = default!;
     public IReadOnlyList<Guid> PhotoIds { get; private set; } = [];

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>The end of the journey: the request number, what happens next and where to follow it.</summary>
-public sealed class ConfirmationModel(ReportDrafts drafts) : ReportPageModel(drafts)
+internal sealed class ConfirmationModel(ReportDrafts drafts) : ReportPageModel(drafts)
 {
     public ServiceRequest Submitted { get; private set; } = default!;
     public bool Emailed { get; private set; }

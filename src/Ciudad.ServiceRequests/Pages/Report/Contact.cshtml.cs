@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>Step 4: optional contact details (anonymous reports are welcome) and whether to email updates.</summary>
-public sealed class ContactModel(ReportDrafts drafts, ServiceFinder finder, UserManager<CiudadUser> users) : ReportPageModel(drafts)
+internal sealed class ContactModel(ReportDrafts drafts, ServiceFinder finder, UserManager<CiudadUser> users) : ReportPageModel(drafts)
 {
     [BindProperty] public ContactInput Input { get; set; } = new();
 
@@ -70,7 +70,7 @@ public sealed class ContactModel(ReportDrafts drafts, ServiceFinder finder, User
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-public sealed class ContactInput
+internal sealed class ContactInput
 {
     [StringLength(200, ErrorMessage = "Report.Contact.Name.TooLong")]
     public string? Name { get; set; }

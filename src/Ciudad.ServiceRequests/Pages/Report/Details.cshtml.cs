@@ -18,7 +18,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// a page with errors and the back button; the original upload is never stored.
 /// </summary>
 [PhotoUploadLimit]
-public sealed class DetailsModel(
+internal sealed class DetailsModel(
     ReportDrafts drafts,
     ServiceFinder finder,
     PhotoProcessor processor,
@@ -180,7 +180,7 @@ public sealed class DetailsModel(
     }
 }
 
-public sealed class DetailsInput
+internal sealed class DetailsInput
 {
     [StringLength(RequestIntake.MaxDescriptionLength, ErrorMessage = "Report.Details.Description.TooLong")]
     public string? Description { get; set; }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>"Follow this one instead": updates about a neighbour's open request by email, instead of a duplicate report.</summary>
-public sealed class FollowModel(RequestFollowing following, UserManager<CiudadUser> users, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
+internal sealed class FollowModel(RequestFollowing following, UserManager<CiudadUser> users, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
 {
     [BindProperty] public FollowInput Input { get; set; } = new();
 
@@ -57,7 +57,7 @@ public sealed class FollowModel(RequestFollowing following, UserManager<CiudadUs
     }
 }
 
-public sealed class FollowInput
+internal sealed class FollowInput
 {
     [Required(ErrorMessage = "Report.Follow.Email.Required")]
     [EmailAddress(ErrorMessage = "Requests.Intake.EmailInvalid")]

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>Step 1: choose the service, by group or by searching names and keywords in either language.</summary>
-public sealed class ChooseServiceModel(ServiceFinder finder) : PageModel
+internal sealed class ChooseServiceModel(ServiceFinder finder) : PageModel
 {
     public const int MaxSearchLength = 100;
 

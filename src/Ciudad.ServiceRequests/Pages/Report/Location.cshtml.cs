@@ -15,7 +15,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// Step 2: where. A map pin (JavaScript fills the hidden latitude and longitude) or, always
 /// available, an address or cross streets. A point outside the city is refused with who to call.
 /// </summary>
-public sealed partial class LocationModel(
+internal sealed partial class LocationModel(
     ReportDrafts drafts,
     ServiceFinder finder,
     DuplicateFinder duplicates,
@@ -140,7 +140,7 @@ public sealed partial class LocationModel(
     private static partial Regex ZipPattern();
 }
 
-public sealed class LocationInput
+internal sealed class LocationInput
 {
     public string? Latitude { get; set; }
     public string? Longitude { get; set; }

@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// Between location and details, only when it applies: open requests of the same service close by,
 /// so the resident can follow one instead of filing a duplicate.
 /// </summary>
-public sealed class NearbyModel(ReportDrafts drafts, ServiceFinder finder, DuplicateFinder duplicates) : ReportPageModel(drafts)
+internal sealed class NearbyModel(ReportDrafts drafts, ServiceFinder finder, DuplicateFinder duplicates) : ReportPageModel(drafts)
 {
     public Service Service { get; private set; } = default!;
     public IReadOnlyList<NearbyRequest> Requests { get; private set; } = [];

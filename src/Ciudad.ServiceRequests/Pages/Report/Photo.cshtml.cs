@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>A photo of the visitor's own draft (processed JPEG), for the thumbnails on the details and check pages.</summary>
-public sealed class PhotoModel(ReportDrafts drafts) : ReportPageModel(drafts)
+internal sealed class PhotoModel(ReportDrafts drafts) : ReportPageModel(drafts)
 {
     public async Task<IActionResult> OnGetAsync(Guid id, bool thumbnail = false)
     {

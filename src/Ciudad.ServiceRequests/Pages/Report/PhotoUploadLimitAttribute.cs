@@ -12,7 +12,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// before the antiforgery check (order 1000) would, because a failed read there ends as a 500.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class PhotoUploadLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+internal sealed class PhotoUploadLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     /// <summary>Room for the text fields and multipart headers beside the photos.</summary>
     private const long FieldsAllowance = 1_000_000;

@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// cookie), the step list, the 400 answer and the rule that a submitted draft only ever shows its
 /// confirmation, so the back button cannot file a report twice.
 /// </summary>
-public abstract class ReportPageModel(ReportDrafts drafts) : PageModel
+internal abstract class ReportPageModel(ReportDrafts drafts) : PageModel
 {
     public const string CookieName = "ciudad.report";
 

@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// Recent public requests with filters, and "find a request by number": a number that exists goes
 /// straight to its page; one that does not is explained here, answered 404 (400 when it cannot be a number).
 /// </summary>
-public sealed class IndexModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class IndexModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings)
     : RequestListPageModel(requests, geography, strings)
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }

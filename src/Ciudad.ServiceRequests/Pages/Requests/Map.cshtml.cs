@@ -10,7 +10,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// The public list's filtered results on a map. The markers come from /requests/map.json with the
 /// same filters; without JavaScript the page is the list, which is always shown below the map.
 /// </summary>
-public sealed class MapModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings, IOptions<ServiceRequestsOptions> options)
+internal sealed class MapModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings, IOptions<ServiceRequestsOptions> options)
     : RequestListPageModel(requests, geography, strings)
 {
     public ServiceRequestsOptions Map => options.Value;

@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 
 /// <summary>"My requests": what the signed-in resident reported while signed in, and what they follow.</summary>
 [Authorize(Policy = Ciudad.Platform.Identity.CiudadPolicies.SignedIn)]
-public sealed class MineModel(PublicRequests requests) : PageModel
+internal sealed class MineModel(PublicRequests requests) : PageModel
 {
     /// <summary>From <c>?page=</c>, read by hand: model binding would take Razor Pages' own "page" route value.</summary>
     public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;

@@ -14,7 +14,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// reporter sees the note form at once; anyone else proves they reported it by asking for a link
 /// sent to the email address on the report (see <see cref="RequestReopening"/>).
 /// </summary>
-public sealed class ReopenModel(PublicRequests requests, RequestReopening reopening, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
+internal sealed class ReopenModel(PublicRequests requests, RequestReopening reopening, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
 {
     public PublicRequestDetails Details { get; private set; } = default!;
     public ReopenRefusal Refusal { get; private set; }
@@ -108,14 +108,14 @@ public sealed class ReopenModel(PublicRequests requests, RequestReopening reopen
     }
 }
 
-public sealed class ReopenNoteInput
+internal sealed class ReopenNoteInput
 {
     [Required(ErrorMessage = "Track.Reopen.Note.Required")]
     [StringLength(2000, ErrorMessage = "Track.Reopen.Note.TooLong")]
     public string Text { get; set; } = "";
 }
 
-public sealed class ReopenEmailInput
+internal sealed class ReopenEmailInput
 {
     [Required(ErrorMessage = "Track.Reopen.Email.Required")]
     [EmailAddress(ErrorMessage = "Track.Follow.Email.Invalid")]

@@ -12,7 +12,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// What the public list and the map share: the filters (a GET form, so results can be bookmarked
 /// and shared), their choices, and one page of results — the map page keeps the list beside it.
 /// </summary>
-public abstract class RequestListPageModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
+internal abstract class RequestListPageModel(PublicRequests requests, CityGeography geography, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }

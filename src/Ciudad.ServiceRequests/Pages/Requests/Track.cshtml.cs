@@ -17,7 +17,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// service requires), photos, the public timeline, "Follow this request" and "Is this fixed?".
 /// Requests of hidden services are not found, except by their signed-in reporter.
 /// </summary>
-public sealed class TrackModel(PublicRequests requests, RequestReopening reopening, RequestFollowing following,
+internal sealed class TrackModel(PublicRequests requests, RequestReopening reopening, RequestFollowing following,
     IOptions<ServiceRequestsOptions> options, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
 {
     public PublicRequestDetails Details { get; private set; } = default!;
@@ -79,7 +79,7 @@ public sealed class TrackModel(PublicRequests requests, RequestReopening reopeni
     }
 }
 
-public sealed class FollowInput
+internal sealed class FollowInput
 {
     [Required(ErrorMessage = "Track.Follow.Email.Required")]
     [EmailAddress(ErrorMessage = "Track.Follow.Email.Invalid")]

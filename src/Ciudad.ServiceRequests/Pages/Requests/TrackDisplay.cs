@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Requests;
 
 /// <summary>How the tracking pages word places, dates and statuses, so list, map, page and "My requests" agree.</summary>
-public static class TrackDisplay
+internal static class TrackDisplay
 {
     /// <summary>A calendar day in the city, e.g. "Nov 25, 2026" / "25 nov 2026".</summary>
     public static string Date(DateTimeOffset instant, CityTime city, string culture) =>

@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// The link at the foot of every update email. Opening it only asks; the button unsubscribes —
 /// mail scanners open links, and must not stop someone's updates by doing so.
 /// </summary>
-public sealed class UnsubscribeModel(PublicRequests requests, RequestFollowing following) : PageModel
+internal sealed class UnsubscribeModel(PublicRequests requests, RequestFollowing following) : PageModel
 {
     private const string DoneKey = "Track.Unsubscribe.DoneFor";
 

@@ -5,7 +5,7 @@ using Ciudad.ServiceRequests.Open311;
 namespace Ciudad.ServiceRequests.Pages.Admin.ApiKeys;
 
 /// <summary>The limit as typed: text, so "abc" gets our own message rather than the model binder's.</summary>
-public class ApiKeyLimitForm
+internal class ApiKeyLimitForm
 {
     [Required(ErrorMessage = "ApiKeys.Limit.Required")]
     [RegularExpression("^[0-9]{1,6}$", ErrorMessage = "ApiKeys.Limit.Invalid")]
@@ -17,7 +17,7 @@ public class ApiKeyLimitForm
             && limit is >= 1 and <= ApiKeyService.MaxRequestsPerMinute ? limit : null;
 }
 
-public sealed class ApiKeyIssueForm : ApiKeyLimitForm
+internal sealed class ApiKeyIssueForm : ApiKeyLimitForm
 {
     [Required(ErrorMessage = "ApiKeys.Name.Required")]
     [StringLength(ApiKeyService.MaxNameLength, ErrorMessage = "ApiKeys.Name.TooLong")]

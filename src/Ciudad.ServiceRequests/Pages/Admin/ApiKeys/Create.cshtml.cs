@@ -10,7 +10,7 @@ namespace Ciudad.ServiceRequests.Pages.Admin.ApiKeys;
 /// Issues a key. The key is shown in the answer to the POST itself, not after a redirect: it never
 /// travels in a cookie (TempData) or a URL, and once the page is left it is gone for good.
 /// </summary>
-public sealed class CreateModel(ApiKeyService keys, IOptions<Open311Options> options, UserManager<Platform.Identity.CiudadUser> users, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal sealed class CreateModel(ApiKeyService keys, IOptions<Open311Options> options, UserManager<Platform.Identity.CiudadUser> users, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     [BindProperty] public ApiKeyIssueForm Input { get; set; } = new();
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Admin.ApiKeys;
 
 /// <summary>One key: what it is, when it was last used, and its rate limit (changeable while active).</summary>
-public sealed class DetailsModel(ApiKeyService keys, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal sealed class DetailsModel(ApiKeyService keys, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     [BindProperty] public ApiKeyLimitForm Input { get; set; } = new();
 

@@ -3,7 +3,7 @@ using Ciudad.ServiceRequests.Open311;
 namespace Ciudad.ServiceRequests.Pages.Admin.ApiKeys;
 
 /// <summary>Every Open311 API key: active ones first, then revoked ones kept for the record.</summary>
-public sealed class IndexModel(ApiKeyService keys) : AdminPageModel
+internal sealed class IndexModel(ApiKeyService keys) : AdminPageModel
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 

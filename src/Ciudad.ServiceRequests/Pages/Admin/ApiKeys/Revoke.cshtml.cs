@@ -8,7 +8,7 @@ namespace Ciudad.ServiceRequests.Pages.Admin.ApiKeys;
 /// Revoking asks first on a page of its own (not a script dialog), so the question is there with
 /// JavaScript off too: clients using the key stop working at once.
 /// </summary>
-public sealed class RevokeModel(ApiKeyService keys, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal sealed class RevokeModel(ApiKeyService keys, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     public ApiKey Key { get; private set; } = default!;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>Adds an answer to a list question or edits one.</summary>
-public sealed class AnswerModel(CatalogAdministration catalog, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal sealed class AnswerModel(CatalogAdministration catalog, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     [BindProperty] public AnswerForm Input { get; set; } = new();
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>What the add and edit pages of a service share: the form, its choices and its checks.</summary>
-public abstract class ServicePageModel(DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal abstract class ServicePageModel(DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     [BindProperty] public ServiceForm Input { get; set; } = new();
 
@@ -44,7 +44,7 @@ public abstract class ServicePageModel(DepartmentService departments, IStringLoc
     }
 }
 
-public static class CatalogDisplay
+internal static class CatalogDisplay
 {
     public static string SlaKindKey(SlaKind kind) => $"Catalog.SlaKind.{kind}";
     public static string SensitivityKey(Sensitivity sensitivity) => $"Catalog.Sensitivity.{sensitivity}";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
-public sealed class CreateModel(CatalogAdministration catalog, DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class CreateModel(CatalogAdministration catalog, DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings)
     : ServicePageModel(departments, strings)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>A service's details and its questions (order, removal; editing is on the question page).</summary>
-public sealed class EditModel(CatalogAdministration catalog, DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class EditModel(CatalogAdministration catalog, DepartmentService departments, IStringLocalizer<ServiceRequestsModule> strings)
     : ServicePageModel(departments, strings)
 {
     public Service Service { get; private set; } = default!;

@@ -4,7 +4,7 @@ using Ciudad.ServiceRequests.Catalog;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>Every service, active or not, in the order residents see them.</summary>
-public sealed class IndexModel(CatalogAdministration catalog, DepartmentService departments) : AdminPageModel
+internal sealed class IndexModel(CatalogAdministration catalog, DepartmentService departments) : AdminPageModel
 {
     public IReadOnlyList<Service> Services { get; private set; } = [];
     public IReadOnlyDictionary<int, Department> Departments { get; private set; } = new Dictionary<int, Department>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>Adds a question to a service or edits one, with the answers of a list question.</summary>
-public sealed class QuestionModel(CatalogAdministration catalog, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
+internal sealed class QuestionModel(CatalogAdministration catalog, IStringLocalizer<ServiceRequestsModule> strings) : AdminPageModel
 {
     [BindProperty] public QuestionForm Input { get; set; } = new();
 

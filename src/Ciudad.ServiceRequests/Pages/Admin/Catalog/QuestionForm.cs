@@ -5,7 +5,7 @@ using Ciudad.ServiceRequests.Catalog;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>A service's question (Open311 attribute).</summary>
-public sealed class QuestionForm
+internal sealed class QuestionForm
 {
     /// <summary>Lower-case words joined by underscores or hyphens ("depth_inches"): it is posted as <c>attribute[code]</c>.</summary>
     public const string CodePattern = "^[a-z0-9]+([_-][a-z0-9]+)*$";
@@ -51,7 +51,7 @@ public sealed class QuestionForm
 }
 
 /// <summary>One answer of a list question (Open311 attribute value).</summary>
-public sealed class AnswerForm
+internal sealed class AnswerForm
 {
     [Required(ErrorMessage = "Catalog.Answer.Key.Required")]
     [StringLength(64, ErrorMessage = "Catalog.Answer.Key.Length")]

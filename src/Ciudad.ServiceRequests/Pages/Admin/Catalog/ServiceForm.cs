@@ -5,7 +5,7 @@ using Ciudad.ServiceRequests.Catalog;
 namespace Ciudad.ServiceRequests.Pages.Admin.Catalog;
 
 /// <summary>The fields of a service, shared by the add and edit pages.</summary>
-public sealed class ServiceForm
+internal sealed class ServiceForm
 {
     /// <summary>Lower-case words joined by hyphens, as Open311 clients put it in URLs ("missed-pickup").</summary>
     public const string CodePattern = "^[a-z0-9]+(-[a-z0-9]+)*$";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Dashboard;
 
 /// <summary>How the dashboard words and draws its numbers in the reader's language.</summary>
-public static class DashboardDisplay
+internal static class DashboardDisplay
 {
     public static readonly IReadOnlyList<(AgeBucket Bucket, string Colour)> Buckets =
     [

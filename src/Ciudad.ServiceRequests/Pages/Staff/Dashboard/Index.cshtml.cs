@@ -15,7 +15,7 @@ namespace Ciudad.ServiceRequests.Pages.Staff.Dashboard;
 /// period and the departments the person works in (administrators: all). A GET form, so a view
 /// can be bookmarked and shared.
 /// </summary>
-public sealed class IndexModel(DashboardQueries queries, DepartmentService departments, CityTime cityTime, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class IndexModel(DashboardQueries queries, DepartmentService departments, CityTime cityTime, IStringLocalizer<ServiceRequestsModule> strings)
     : AdminPageModel
 {
     public const int DefaultDays = 30;

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Html;
 namespace Ciudad.ServiceRequests.Pages.Staff.Dashboard;
 
 /// <summary>One horizontal bar; several segments make a stacked bar.</summary>
-public sealed record ChartBar(string Label, IReadOnlyList<ChartSegment> Segments, string ValueText);
+internal sealed record ChartBar(string Label, IReadOnlyList<ChartSegment> Segments, string ValueText);
 
 /// <summary>A piece of a bar. <paramref name="Title"/> is the tooltip a pointer shows.</summary>
-public sealed record ChartSegment(double Value, string Colour, string Title);
+internal sealed record ChartSegment(double Value, string Colour, string Title);
 
-public sealed record ChartLegendItem(string Label, string Colour);
+internal sealed record ChartLegendItem(string Label, string Colour);
 
 /// <summary>
 /// Horizontal bar charts drawn on the server as inline SVG: no script, nothing for the CSP to block
@@ -18,7 +18,7 @@ public sealed record ChartLegendItem(string Label, string Colour);
 /// named by the caption it points at; the table beside it carries the same numbers for screen
 /// readers and for anyone who wants exact values.
 /// </summary>
-public static class SvgBarChart
+internal static class SvgBarChart
 {
     /// <summary>USWDS system colours, all at least 4.5:1 against white (grade 50 and darker).</summary>
     public static class Colours

@@ -12,34 +12,34 @@ using Microsoft.Extensions.Options;
 
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 
-public sealed class UpdateInput
+internal sealed class UpdateInput
 {
     public string? Status { get; set; }
     public string? Note { get; set; }
 }
 
-public sealed class NoteInput
+internal sealed class NoteInput
 {
     public string? Text { get; set; }
 }
 
-public sealed class AssignInput
+internal sealed class AssignInput
 {
     public string? UserId { get; set; }
 }
 
-public sealed class PriorityInput
+internal sealed class PriorityInput
 {
     public string? Value { get; set; }
 }
 
-public sealed class RerouteInput
+internal sealed class RerouteInput
 {
     public int? DepartmentId { get; set; }
     public string? Reason { get; set; }
 }
 
-public sealed class MergeInput
+internal sealed class MergeInput
 {
     public string? ParentNumber { get; set; }
 }
@@ -49,7 +49,7 @@ public sealed class MergeInput
 /// only its own form (by prefix), so one form's empty fields never raise another form's errors.
 /// A request outside the person's departments is "not found", for GET and POST alike.
 /// </summary>
-public sealed class DetailsModel(
+internal sealed class DetailsModel(
     CiudadDbContext db,
     StaffRequestDetails details,
     TriageActions actions,

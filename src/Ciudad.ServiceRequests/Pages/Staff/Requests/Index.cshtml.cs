@@ -17,7 +17,7 @@ namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 /// The department queue. Filters are a GET form, so every view is a link to share or save; bulk
 /// actions post back to the same URL and return to the same view.
 /// </summary>
-public sealed class IndexModel(
+internal sealed class IndexModel(
     CiudadDbContext db,
     QueueQuery queue,
     DepartmentPeople people,

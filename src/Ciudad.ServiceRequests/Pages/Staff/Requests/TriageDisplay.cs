@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 
 /// <summary>How triage pages word and style request facts, the same on the queue and the request page.</summary>
-public static class TriageDisplay
+internal static class TriageDisplay
 {
     public static string QueuePath => "/Staff/Requests";
 

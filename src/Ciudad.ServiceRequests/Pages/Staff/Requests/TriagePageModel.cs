@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 
 /// <summary>What the triage pages share: the acting staff member and showing a refused action's reason.</summary>
-public abstract class TriagePageModel : AdminPageModel
+internal abstract class TriagePageModel : AdminPageModel
 {
     private StaffActor? _actor;
 

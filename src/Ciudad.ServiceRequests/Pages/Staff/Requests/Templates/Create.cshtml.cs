@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests.Templates;
 
-public sealed class CreateModel(CiudadDbContext db, ResponseTemplates templates, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class CreateModel(CiudadDbContext db, ResponseTemplates templates, IStringLocalizer<ServiceRequestsModule> strings)
     : TemplatePageModel(db, strings)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests.Templates;
 
 /// <summary>Edits or deletes a template; one outside the person's managed departments is "not found".</summary>
-public sealed class EditModel(CiudadDbContext db, ResponseTemplates templates, IStringLocalizer<ServiceRequestsModule> strings)
+internal sealed class EditModel(CiudadDbContext db, ResponseTemplates templates, IStringLocalizer<ServiceRequestsModule> strings)
     : TemplatePageModel(db, strings)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }

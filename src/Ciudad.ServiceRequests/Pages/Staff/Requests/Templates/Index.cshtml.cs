@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests.Templates;
 
 /// <summary>Response templates of the departments the person manages (administrators: all).</summary>
-public sealed class IndexModel(CiudadDbContext db, ResponseTemplates templates) : TriagePageModel
+internal sealed class IndexModel(CiudadDbContext db, ResponseTemplates templates) : TriagePageModel
 {
     public IReadOnlyList<ResponseTemplate> Templates { get; private set; } = [];
     public Dictionary<int, string> DepartmentNames { get; private set; } = [];

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests.Templates;
 
 /// <summary>The create and edit form of a response template: both languages side by side.</summary>
-public sealed class TemplateForm
+internal sealed class TemplateForm
 {
     [Required(ErrorMessage = "Triage.Templates.Department.Required")]
     public int? DepartmentId { get; set; }
@@ -53,7 +53,7 @@ public sealed class TemplateForm
 }
 
 /// <summary>The choices of the template form: departments the person manages, their services, statuses.</summary>
-public sealed record TemplateChoices(
+internal sealed record TemplateChoices(
     IReadOnlyList<SelectListItem> Departments,
     IReadOnlyList<SelectListItem> Services,
     IReadOnlyList<SelectListItem> Statuses)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests.Templates;
 
 /// <summary>Create and Edit share the form, its choices and the way a refusal is shown.</summary>
-public abstract class TemplatePageModel(CiudadDbContext db, IStringLocalizer<ServiceRequestsModule> strings) : TriagePageModel
+internal abstract class TemplatePageModel(CiudadDbContext db, IStringLocalizer<ServiceRequestsModule> strings) : TriagePageModel
 {
     [BindProperty] public TemplateForm Input { get; set; } = new();
 
