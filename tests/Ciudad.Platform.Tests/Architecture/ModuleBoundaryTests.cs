@@ -62,6 +62,19 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Everything_inside_a_module_is_internal()
+    {
+        // The compiler then keeps the boundary too: a type another assembly cannot see, it cannot use.
+        var failures = Modules.SelectMany(module =>
+        {
+            var inside = InsideNamespaces(module).ToHashSet();
+            return module.Assembly.GetExportedTypes().Where(t => t.Namespace is not null && inside.Contains(t.Namespace)).Select(t => $"{module.Name}: {t.FullName}");
+        }).ToList();
+
+        Assert.True(failures.Count == 0, "Public types inside modules (make them internal, or move them to the module's root namespace or .Events if other modules need them): " + string.Join(", ", failures));
+    }
+
+    [Fact]
     public void Modules_and_the_shared_ui_never_reach_into_the_host()
     {
         // Full type names: the host's namespace Ciudad.Web is a prefix of the UI library's Ciudad.Web.UI.
