@@ -30,7 +30,7 @@ internal static class ServiceRequestData
         return await app.WithServicesAsync(async sp =>
         {
             var result = await sp.GetRequiredService<RequestIntake>().SubmitAsync(spec.ToSubmission());
-            return result.Request ?? throw new InvalidOperationException(
+            return result.Value ?? throw new InvalidOperationException(
                 "Test request refused: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Key}")));
         });
     }

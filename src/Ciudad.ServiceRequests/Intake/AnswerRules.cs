@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Catalog;
 
 namespace Ciudad.ServiceRequests.Intake;
@@ -10,7 +11,7 @@ internal static class AnswerRules
     public const int MaxTextLength = 4000;
 
     /// <summary>Errors for <paramref name="attribute"/>'s answer; empty when it is acceptable.</summary>
-    public static IEnumerable<IntakeError> Check(ServiceAttribute attribute, IReadOnlyList<string>? values)
+    public static IEnumerable<FieldError> Check(ServiceAttribute attribute, IReadOnlyList<string>? values)
     {
         if (!attribute.IsVariable)
         {
@@ -21,13 +22,13 @@ internal static class AnswerRules
         {
             if (attribute.IsRequired)
             {
-                yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerRequired", attribute.Code);
+                yield return new FieldError(attribute.Code, "Requests.Intake.AnswerRequired", attribute.Code);
             }
             yield break;
         }
         if (attribute.Datatype != AttributeDatatype.MultiValueList && given.Count > 1)
         {
-            yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerSingle", attribute.Code);
+            yield return new FieldError(attribute.Code, "Requests.Intake.AnswerSingle", attribute.Code);
             yield break;
         }
         var value = given[0];
@@ -35,19 +36,19 @@ internal static class AnswerRules
         {
             case AttributeDatatype.String when value.Length > MaxStringLength:
             case AttributeDatatype.Text when value.Length > MaxTextLength:
-                yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerTooLong", attribute.Code);
+                yield return new FieldError(attribute.Code, "Requests.Intake.AnswerTooLong", attribute.Code);
                 break;
             case AttributeDatatype.Number when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number):
-                yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerNumber", attribute.Code);
+                yield return new FieldError(attribute.Code, "Requests.Intake.AnswerNumber", attribute.Code);
                 break;
             case AttributeDatatype.Datetime when !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out _):
-                yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerDatetime", attribute.Code);
+                yield return new FieldError(attribute.Code, "Requests.Intake.AnswerDatetime", attribute.Code);
                 break;
             case AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList:
                 var keys = attribute.Values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
                 if (given.Any(v => !keys.Contains(v)))
                 {
-                    yield return new IntakeError(attribute.Code, "Requests.Intake.AnswerNotInList", attribute.Code);
+                    yield return new FieldError(attribute.Code, "Requests.Intake.AnswerNotInList", attribute.Code);
                 }
                 break;
         }

@@ -36,15 +36,3 @@ internal sealed record IntakeSubmission
     public string? DeviceId { get; init; }
     public string? AccountId { get; init; }
 }
-
-/// <summary>
-/// One reason a submission was refused. <see cref="Key"/> is a catalog string
-/// (<c>Requests.Intake.*</c>) the caller shows in the person's language; <see cref="Field"/> names
-/// the input it belongs to (an attribute's code for answers).
-/// </summary>
-internal sealed record IntakeError(string Field, string Key, params object[] Arguments);
-
-internal sealed record IntakeResult(ServiceRequest? Request, IReadOnlyList<IntakeError> Errors)
-{
-    public bool Succeeded => Request is not null;
-}

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Photos;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,7 @@ internal sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, Tim
     /// Files the draft through <see cref="RequestIntake"/> (the same rules as every channel). On
     /// success the draft remembers the number and lets its photos go; on refusal nothing changes.
     /// </summary>
-    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, string culture, string? userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ServiceRequest>> SubmitAsync(ReportDraft draft, string culture, string? userId, CancellationToken cancellationToken = default)
     {
         var photos = await DraftPhotos.AsNoTracking().Where(p => p.DraftId == draft.Id).OrderBy(p => p.Order)
             .Select(p => new ProcessedPhoto(p.ContentType, p.Content, p.Thumbnail, p.Width, p.Height))
@@ -109,7 +110,7 @@ internal sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, Tim
             NotifyByEmail = draft.NotifyByEmail,
             ReporterUserId = userId,
         }, cancellationToken);
-        if (result.Request is { } request)
+        if (result.Value is { } request)
         {
             draft.SubmittedNumber = request.Number;
             draft.SubmittedWithEmail = request.ReporterEmail is not null;

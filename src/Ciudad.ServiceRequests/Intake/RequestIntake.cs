@@ -1,9 +1,10 @@
-using Ciudad.Platform.Identity;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Events;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -31,7 +32,7 @@ internal sealed class RequestIntake(
 {
     public const int MaxDescriptionLength = 4000;
 
-    public async Task<IntakeResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ServiceRequest>> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
     {
         submission = WithoutControlCharacters(submission);
         var service = await db.Services()
@@ -40,14 +41,14 @@ internal sealed class RequestIntake(
             .FirstOrDefaultAsync(s => s.Code == submission.ServiceCode && s.IsActive, cancellationToken);
         if (service is null)
         {
-            return Refused(new IntakeError("service_code", "Requests.Intake.ServiceUnknown", submission.ServiceCode));
+            return Refused(new FieldError("service_code", "Requests.Intake.ServiceUnknown", submission.ServiceCode));
         }
 
-        var errors = new List<IntakeError>();
+        var errors = new List<FieldError>();
         var point = CheckLocation(submission, errors);
         if (submission.Description is { Length: > MaxDescriptionLength })
         {
-            errors.Add(new IntakeError("description", "Requests.Intake.DescriptionTooLong", MaxDescriptionLength));
+            errors.Add(new FieldError("description", "Requests.Intake.DescriptionTooLong", MaxDescriptionLength));
         }
         foreach (var attribute in service.Attributes.OrderBy(a => a.Order))
         {
@@ -55,20 +56,20 @@ internal sealed class RequestIntake(
         }
         if (submission.Photos.Count > options.Value.MaxPhotos)
         {
-            errors.Add(new IntakeError("media", "Requests.Intake.TooManyPhotos", options.Value.MaxPhotos));
+            errors.Add(new FieldError("media", "Requests.Intake.TooManyPhotos", options.Value.MaxPhotos));
         }
         var email = submission.Email?.Trim();
         if (!string.IsNullOrEmpty(email) && !IsEmailAddress(email))
         {
-            errors.Add(new IntakeError("email", "Requests.Intake.EmailInvalid"));
+            errors.Add(new FieldError("email", "Requests.Intake.EmailInvalid"));
         }
         if (submission.Phone is { Length: > 40 })
         {
-            errors.Add(new IntakeError("phone", "Requests.Intake.PhoneInvalid"));
+            errors.Add(new FieldError("phone", "Requests.Intake.PhoneInvalid"));
         }
         if (errors.Count > 0)
         {
-            return new IntakeResult(null, errors);
+            return Outcome.Invalid(errors).As<ServiceRequest>();
         }
 
         var now = clock.GetUtcNow();
@@ -136,38 +137,38 @@ internal sealed class RequestIntake(
         }
         events.Publish(RequestEventFacts.Filed(request, service));
         await db.SaveChangesAsync(cancellationToken);
-        return new IntakeResult(request, []);
+        return Outcome.Of(request);
     }
 
-    private GeoPoint? CheckLocation(IntakeSubmission submission, List<IntakeError> errors)
+    private GeoPoint? CheckLocation(IntakeSubmission submission, List<FieldError> errors)
     {
         if (submission.Latitude is { } lat && submission.Longitude is { } lon)
         {
             var point = new GeoPoint(lat, lon);
             if (!point.IsValid)
             {
-                errors.Add(new IntakeError("lat", "Requests.Intake.LocationInvalid"));
+                errors.Add(new FieldError("lat", "Requests.Intake.LocationInvalid"));
                 return null;
             }
             if (!geography.IsInsideCity(point))
             {
-                errors.Add(new IntakeError("lat", "Requests.Intake.OutsideCity"));
+                errors.Add(new FieldError("lat", "Requests.Intake.OutsideCity"));
                 return null;
             }
             return point;
         }
         if (submission.Latitude is not null || submission.Longitude is not null)
         {
-            errors.Add(new IntakeError("lat", "Requests.Intake.LocationIncomplete"));
+            errors.Add(new FieldError("lat", "Requests.Intake.LocationIncomplete"));
             return null;
         }
         if (string.IsNullOrWhiteSpace(submission.Address) && string.IsNullOrWhiteSpace(submission.AddressId))
         {
-            errors.Add(new IntakeError("address_string", "Requests.Intake.LocationRequired"));
+            errors.Add(new FieldError("address_string", "Requests.Intake.LocationRequired"));
         }
         else if (submission.Address is { Length: > 300 })
         {
-            errors.Add(new IntakeError("address_string", "Requests.Intake.AddressTooLong"));
+            errors.Add(new FieldError("address_string", "Requests.Intake.AddressTooLong"));
         }
         return null;
     }
@@ -193,7 +194,7 @@ internal sealed class RequestIntake(
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > max ? trimmed[..max] : trimmed;
     }
 
-    private static IntakeResult Refused(IntakeError error) => new(null, [error]);
+    private static Outcome<ServiceRequest> Refused(FieldError error) => Outcome.Invalid([error]).As<ServiceRequest>();
 
     // Every channel gets the same cleaning, so a pasted NUL is dropped instead of failing on PostgreSQL.
     private static IntakeSubmission WithoutControlCharacters(IntakeSubmission s) => s with

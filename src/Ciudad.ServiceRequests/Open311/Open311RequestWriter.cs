@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ciudad.Platform.Localization;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Intake;
 using Ciudad.ServiceRequests.Photos;
 using Ciudad.ServiceRequests.Requests;
@@ -77,7 +78,7 @@ internal sealed partial class Open311RequestWriter(
             AccountId = input.Text("account_id"),
         };
         var result = await intake.SubmitAsync(submission, cancellationToken);
-        if (result.Request is not { } request)
+        if (result.Value is not { } request)
         {
             return Open311Result.Errors(format, StatusCodes.Status400BadRequest, result.Errors.Select(Describe));
         }
@@ -206,7 +207,7 @@ internal sealed partial class Open311RequestWriter(
         _ => "the photo is damaged and could not be read.",
     };
 
-    private string Describe(IntakeError error)
+    private string Describe(FieldError error)
     {
         var field = PlainFields.Contains(error.Field) ? error.Field : $"attribute[{error.Field}]";
         return $"{field}: {strings.Format("en", error.Key, error.Arguments)}";

@@ -1,11 +1,12 @@
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Requests;
 
 namespace Ciudad.ServiceRequests.Triage;
 
 /// <summary>How a bulk action went: requests changed, and numbers left alone with the reason.</summary>
-internal sealed record BulkResult(int Changed, IReadOnlyList<string> Skipped, TriageResult? Refused = null);
+internal sealed record BulkResult(int Changed, IReadOnlyList<string> Skipped, Outcome? Refused = null);
 
 /// <summary>
 /// The queue's bulk assign and bulk status change. Each request goes through the same checks and
@@ -45,15 +46,15 @@ internal sealed class BulkTriage(CiudadDbContext db, TriageActions actions, Audi
     {
         if (!Enum.IsDefined(status))
         {
-            return new BulkResult(0, [], TriageResult.Invalid("BulkStatus", "Triage.Update.Status.Required"));
+            return new BulkResult(0, [], Outcome.Invalid("BulkStatus", "Triage.Update.Status.Required"));
         }
         if (status == RequestStatus.Duplicate)
         {
-            return new BulkResult(0, [], TriageResult.Invalid("BulkStatus", "Triage.Update.Status.UseMerge"));
+            return new BulkResult(0, [], Outcome.Invalid("BulkStatus", "Triage.Update.Status.UseMerge"));
         }
         if (note is { Length: > TriageActions.MaxNoteLength })
         {
-            return new BulkResult(0, [], TriageResult.Invalid("BulkNote", "Triage.Update.Note.TooLong", TriageActions.MaxNoteLength));
+            return new BulkResult(0, [], Outcome.Invalid("BulkNote", "Triage.Update.Note.TooLong", TriageActions.MaxNoteLength));
         }
         var changed = 0;
         var skipped = new List<string>();

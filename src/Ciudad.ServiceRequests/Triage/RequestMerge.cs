@@ -2,6 +2,7 @@ using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Events;
 using Ciudad.Platform.Localization;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -15,39 +16,39 @@ namespace Ciudad.ServiceRequests.Triage;
 /// </summary>
 internal sealed class RequestMerge(CiudadDbContext db, TriageActions actions, StringCatalog strings, AuditLog audit, IntegrationEvents events, TimeProvider clock)
 {
-    public async Task<TriageResult> MergeAsync(string childNumber, string? parentNumber, StaffActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> MergeAsync(string childNumber, string? parentNumber, StaffActor actor, CancellationToken cancellationToken = default)
     {
         var child = await actions.FindAsync(childNumber, actor, cancellationToken);
         if (child is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         if (child.ParentRequestId is not null)
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.AlreadyMerged");
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.AlreadyMerged");
         }
         var normalized = RequestNumbers.Normalize(parentNumber);
         if (normalized is null)
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.Number.Required");
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.Number.Required");
         }
         if (normalized == child.Number)
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.Itself");
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.Itself");
         }
         var parent = await db.Requests().Include(r => r.Followers).FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
         // Another department's request is "not found" here too: its existence is not the actor's to learn.
         if (parent is null || parent.DepartmentId != child.DepartmentId || !actor.CanWorkIn(parent.DepartmentId))
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.NotFound", RequestNumbers.Format(normalized));
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.NotFound", RequestNumbers.Format(normalized));
         }
         if (!parent.IsOpen)
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.ParentClosed", RequestNumbers.Format(parent.Number));
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.ParentClosed", RequestNumbers.Format(parent.Number));
         }
         if (parent.ParentRequestId is not null)
         {
-            return TriageResult.Invalid("Merge.ParentNumber", "Triage.Merge.ParentMerged", RequestNumbers.Format(parent.Number));
+            return Outcome.Invalid("Merge.ParentNumber", "Triage.Merge.ParentMerged", RequestNumbers.Format(parent.Number));
         }
 
         var before = new { Status = child.Status.ToString(), child.ParentRequestId, Followers = child.Followers.Count };
@@ -74,7 +75,7 @@ internal sealed class RequestMerge(CiudadDbContext db, TriageActions actions, St
         audit.Record("servicerequests.merged", nameof(ServiceRequest), child.Number, before,
             new { Status = child.Status.ToString(), ParentNumber = parent.Number, FollowersMoved = moved });
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>

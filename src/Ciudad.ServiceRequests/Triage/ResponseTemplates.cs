@@ -3,6 +3,7 @@ using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Localization;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,7 @@ internal sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         return template is not null && actor.CanManage(template.DepartmentId) ? template : null;
     }
 
-    public async Task<TriageResult> CreateAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> CreateAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
     {
         var problem = await CheckAsync(input, actor, cancellationToken);
         if (problem is not null)
@@ -65,10 +66,10 @@ internal sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordNowAsync("servicerequests.template-created", nameof(ResponseTemplate), Id(template), after: Snapshot(template), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
-    public async Task<TriageResult> UpdateAsync(ResponseTemplate template, TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> UpdateAsync(ResponseTemplate template, TemplateInput input, StaffActor actor, CancellationToken cancellationToken = default)
     {
         var problem = await CheckAsync(input, actor, cancellationToken);
         if (problem is not null)
@@ -79,7 +80,7 @@ internal sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         Apply(template, input);
         audit.Record("servicerequests.template-updated", nameof(ResponseTemplate), Id(template), before, Snapshot(template));
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     public async Task DeleteAsync(ResponseTemplate template, CancellationToken cancellationToken = default)
@@ -89,20 +90,20 @@ internal sealed class ResponseTemplates(CiudadDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<TriageResult?> CheckAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken)
+    private async Task<Outcome?> CheckAsync(TemplateInput input, StaffActor actor, CancellationToken cancellationToken)
     {
         if (!actor.CanManage(input.DepartmentId) || !await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, cancellationToken))
         {
-            return TriageResult.Invalid("Input.DepartmentId", "Triage.Templates.Department.Required");
+            return Outcome.Invalid("Input.DepartmentId", "Triage.Templates.Department.Required");
         }
         if (input.ServiceId is { } serviceId &&
             !await db.Services().AnyAsync(s => s.Id == serviceId && s.DepartmentId == input.DepartmentId, cancellationToken))
         {
-            return TriageResult.Invalid("Input.ServiceId", "Triage.Templates.Service.OtherDepartment");
+            return Outcome.Invalid("Input.ServiceId", "Triage.Templates.Service.OtherDepartment");
         }
         if (input.SuggestedStatus is { } status && (!Enum.IsDefined(status) || status == RequestStatus.Duplicate))
         {
-            return TriageResult.Invalid("Input.SuggestedStatus", "Triage.Templates.Status.Invalid");
+            return Outcome.Invalid("Input.SuggestedStatus", "Triage.Templates.Status.Invalid");
         }
         return null;
     }

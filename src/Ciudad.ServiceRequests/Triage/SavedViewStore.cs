@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ciudad.ServiceRequests.Triage;
@@ -15,20 +16,20 @@ internal sealed class SavedViewStore(CiudadDbContext db, AuditLog audit, TimePro
         db.SavedViews().AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name).ToListAsync(cancellationToken);
 
     /// <summary>Saves under <paramref name="name"/>; saving again under the same name replaces the filters.</summary>
-    public async Task<TriageResult> SaveAsync(string userId, string? name, string query, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveAsync(string userId, string? name, string query, CancellationToken cancellationToken = default)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return TriageResult.Invalid("ViewName", "Triage.Views.Name.Required");
+            return Outcome.Invalid("ViewName", "Triage.Views.Name.Required");
         }
         if (name.Length > MaxNameLength)
         {
-            return TriageResult.Invalid("ViewName", "Triage.Views.Name.TooLong", MaxNameLength);
+            return Outcome.Invalid("ViewName", "Triage.Views.Name.TooLong", MaxNameLength);
         }
         if (query.Length > MaxQueryLength)
         {
-            return TriageResult.Invalid("ViewName", "Triage.Views.TooLong");
+            return Outcome.Invalid("ViewName", "Triage.Views.TooLong");
         }
         var view = await db.SavedViews().FirstOrDefaultAsync(v => v.UserId == userId && v.Name == name, cancellationToken);
         if (view is null)
@@ -39,7 +40,7 @@ internal sealed class SavedViewStore(CiudadDbContext db, AuditLog audit, TimePro
         view.Query = query;
         audit.Record("servicerequests.view-saved", nameof(SavedView), name, null, new { view.Name, view.Query });
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     public async Task<string?> DeleteAsync(string userId, int id, CancellationToken cancellationToken = default)

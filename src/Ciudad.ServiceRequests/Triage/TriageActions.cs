@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -35,12 +36,12 @@ internal sealed class TriageActions(
     }
 
     /// <summary>A public status change and/or note: followers are emailed in their language.</summary>
-    public async Task<TriageResult> PublishAsync(string number, StaffActor actor, RequestStatus status, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome> PublishAsync(string number, StaffActor actor, RequestStatus status, string? note, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         if (request is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         var problem = CheckUpdate(request, status, note);
         if (problem is not null)
@@ -51,28 +52,28 @@ internal sealed class TriageActions(
         Publish(request, actor, status, note);
         audit.Record("servicerequests.updated", nameof(ServiceRequest), request.Number, before, Snapshot(request, note));
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>Shared with the bulk status change: null when the update may be published.</summary>
-    internal static TriageResult? CheckUpdate(ServiceRequest request, RequestStatus status, string? note)
+    internal static Outcome? CheckUpdate(ServiceRequest request, RequestStatus status, string? note)
     {
         if (!Enum.IsDefined(status))
         {
-            return TriageResult.Invalid("Update.Status", "Triage.Update.Status.Required");
+            return Outcome.Invalid("Update.Status", "Triage.Update.Status.Required");
         }
         if (status == RequestStatus.Duplicate && request.Status != RequestStatus.Duplicate)
         {
             // A duplicate needs its parent; merging records it and moves the followers.
-            return TriageResult.Invalid("Update.Status", "Triage.Update.Status.UseMerge");
+            return Outcome.Invalid("Update.Status", "Triage.Update.Status.UseMerge");
         }
         if (note is { Length: > MaxNoteLength })
         {
-            return TriageResult.Invalid("Update.Note", "Triage.Update.Note.TooLong", MaxNoteLength);
+            return Outcome.Invalid("Update.Note", "Triage.Update.Note.TooLong", MaxNoteLength);
         }
         if (status == request.Status && string.IsNullOrWhiteSpace(note))
         {
-            return TriageResult.Invalid("Update.Note", "Triage.Update.Note.Required");
+            return Outcome.Invalid("Update.Note", "Triage.Update.Note.Required");
         }
         return null;
     }
@@ -84,34 +85,34 @@ internal sealed class TriageActions(
         updates.Publish(request, status, note, kind, actor.UserId, actor.Name);
 
     /// <summary>A note for colleagues only: never on public pages, in feeds or in emails.</summary>
-    public async Task<TriageResult> AddInternalNoteAsync(string number, StaffActor actor, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AddInternalNoteAsync(string number, StaffActor actor, string? note, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         if (request is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         if (string.IsNullOrWhiteSpace(note))
         {
-            return TriageResult.Invalid("Note.Text", "Triage.Note.Required");
+            return Outcome.Invalid("Note.Text", "Triage.Note.Required");
         }
         if (note.Length > MaxNoteLength)
         {
-            return TriageResult.Invalid("Note.Text", "Triage.Note.TooLong", MaxNoteLength);
+            return Outcome.Invalid("Note.Text", "Triage.Note.TooLong", MaxNoteLength);
         }
         AddInternalEvent(request, actor, RequestEventKind.InternalNote, note.Trim(), null);
         audit.Record("servicerequests.internal-note", nameof(ServiceRequest), request.Number, null, new { Note = note.Trim() });
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>Assigns to a member of the request's department (or the actor), or unassigns with null.</summary>
-    public async Task<TriageResult> AssignAsync(string number, StaffActor actor, string? assigneeUserId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AssignAsync(string number, StaffActor actor, string? assigneeUserId, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         if (request is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         var problem = await AssignLoadedAsync(request, actor, assigneeUserId, cancellationToken);
         if (problem is not null)
@@ -119,16 +120,16 @@ internal sealed class TriageActions(
             return problem;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>Shared with the bulk assignment; the caller saves.</summary>
-    internal async Task<TriageResult?> AssignLoadedAsync(ServiceRequest request, StaffActor actor, string? assigneeUserId, CancellationToken cancellationToken)
+    internal async Task<Outcome?> AssignLoadedAsync(ServiceRequest request, StaffActor actor, string? assigneeUserId, CancellationToken cancellationToken)
     {
         assigneeUserId = string.IsNullOrWhiteSpace(assigneeUserId) ? null : assigneeUserId;
         if (assigneeUserId is not null && !await people.CanBeAssignedAsync(request.DepartmentId, assigneeUserId, actor, cancellationToken))
         {
-            return TriageResult.Invalid("Assign.UserId", "Triage.Assign.NotMember");
+            return Outcome.Invalid("Assign.UserId", "Triage.Assign.NotMember");
         }
         if (assigneeUserId == request.AssignedToUserId)
         {
@@ -142,16 +143,16 @@ internal sealed class TriageActions(
         return null;
     }
 
-    public async Task<TriageResult> SetPriorityAsync(string number, StaffActor actor, RequestPriority priority, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SetPriorityAsync(string number, StaffActor actor, RequestPriority priority, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         if (request is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         if (!Enum.IsDefined(priority))
         {
-            return TriageResult.Invalid("Priority.Value", "Triage.Priority.Required");
+            return Outcome.Invalid("Priority.Value", "Triage.Priority.Required");
         }
         if (priority != request.Priority)
         {
@@ -161,37 +162,37 @@ internal sealed class TriageActions(
             audit.Record("servicerequests.priority-set", nameof(ServiceRequest), request.Number, before, new { Priority = priority.ToString() });
             await db.SaveChangesAsync(cancellationToken);
         }
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>
     /// Hands the request to another department. The assignee belonged to the old department, so the
     /// request arrives unassigned; the reason stays in the internal timeline.
     /// </summary>
-    public async Task<TriageResult> RerouteAsync(string number, StaffActor actor, int? departmentId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RerouteAsync(string number, StaffActor actor, int? departmentId, string? reason, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         if (request is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         var target = departmentId is null ? null
             : await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId && d.IsActive, cancellationToken);
         if (target is null)
         {
-            return TriageResult.Invalid("Reroute.DepartmentId", "Triage.Reroute.Department.Required");
+            return Outcome.Invalid("Reroute.DepartmentId", "Triage.Reroute.Department.Required");
         }
         if (target.Id == request.DepartmentId)
         {
-            return TriageResult.Invalid("Reroute.DepartmentId", "Triage.Reroute.Department.Same");
+            return Outcome.Invalid("Reroute.DepartmentId", "Triage.Reroute.Department.Same");
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return TriageResult.Invalid("Reroute.Reason", "Triage.Reroute.Reason.Required");
+            return Outcome.Invalid("Reroute.Reason", "Triage.Reroute.Reason.Required");
         }
         if (reason.Length > 1000)
         {
-            return TriageResult.Invalid("Reroute.Reason", "Triage.Reroute.Reason.TooLong", 1000);
+            return Outcome.Invalid("Reroute.Reason", "Triage.Reroute.Reason.TooLong", 1000);
         }
         var before = new { request.DepartmentId, request.AssignedToUserId };
         var from = request.DepartmentId;
@@ -202,18 +203,18 @@ internal sealed class TriageActions(
         audit.Record("servicerequests.rerouted", nameof(ServiceRequest), request.Number, before,
             new { request.DepartmentId, request.AssignedToUserId, Reason = reason.Trim() });
         await db.SaveChangesAsync(cancellationToken);
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     /// <summary>Hides a photo from public pages (a face, a licence plate) or shows it again.</summary>
-    public async Task<TriageResult> SetPhotoVisibilityAsync(string number, StaffActor actor, Guid photoId, bool isPublic, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SetPhotoVisibilityAsync(string number, StaffActor actor, Guid photoId, bool isPublic, CancellationToken cancellationToken = default)
     {
         var request = await FindAsync(number, actor, cancellationToken);
         var photo = request is null ? null
             : await db.RequestPhotos().FirstOrDefaultAsync(p => p.Id == photoId && p.RequestId == request.Id, cancellationToken);
         if (request is null || photo is null)
         {
-            return TriageResult.NotFound;
+            return Outcome.NotFound;
         }
         if (photo.IsPublic != isPublic)
         {
@@ -223,7 +224,7 @@ internal sealed class TriageActions(
                 new { PhotoId = photoId, IsPublic = !isPublic }, new { PhotoId = photoId, IsPublic = isPublic });
             await db.SaveChangesAsync(cancellationToken);
         }
-        return TriageResult.Done;
+        return Outcome.Done;
     }
 
     internal void AddInternalEvent(ServiceRequest request, StaffActor actor, RequestEventKind kind, string? note, string? detail) =>

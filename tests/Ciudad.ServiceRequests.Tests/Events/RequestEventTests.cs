@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Ciudad.Platform.Events;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Outbox;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Tests.Open311;
@@ -116,7 +117,7 @@ public sealed class RequestEventTests
         var close = await AfterAsync(sp => sp.GetRequiredService<TriageActions>().PublishAsync(request.Number, actor, RequestStatus.Fixed, "Patched"));
         var reopen = await AfterAsync(async sp => Assert.Equal(ReopenRefusal.None,
             await sp.GetRequiredService<RequestReopening>().ReopenAsync(request.Number, "Still a hole", resident.Id, null)));
-        var merge = await AfterAsync(async sp => Assert.Equal(TriageResult.Done,
+        var merge = await AfterAsync(async sp => Assert.Equal(Outcome.Done,
             await sp.GetRequiredService<RequestMerge>().MergeAsync(duplicate.Number, parent.Number, actor)));
 
         var updated = Assert.IsType<RequestUpdated>(Assert.Single(update));

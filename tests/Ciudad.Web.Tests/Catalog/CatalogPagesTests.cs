@@ -3,8 +3,10 @@ using System.Net;
 using System.Text.Json;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Intake;
+using Ciudad.ServiceRequests.Requests;
 using Ciudad.Web.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +75,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         // Residents (and Open311 apps) can now report it, with the rules just set.
         var accepted = await SubmitAsync(app, code, "music");
         Assert.True(accepted.Succeeded);
-        Assert.Equal(5, (accepted.Request!.ExpectedAt!.Value - accepted.Request.RequestedAt).TotalDays, 3);
+        Assert.Equal(5, (accepted.Value!.ExpectedAt!.Value - accepted.Value.RequestedAt).TotalDays, 3);
         Assert.Contains((await SubmitAsync(app, code, "fireworks")).Errors, e => e.Key == "Requests.Intake.AnswerNotInList");
 
         var renamed = await admin.SubmitAsync(await admin.GetAsync(serviceUrl), new Dictionary<string, string>
@@ -92,7 +94,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
 
         // Hidden from new reports, but the request already filed stays.
         Assert.Contains((await SubmitAsync(app, code, "music")).Errors, e => e.Key == "Requests.Intake.ServiceUnknown");
-        Assert.True(await app.WithDbAsync(d => d.Requests().AnyAsync(r => r.Id == accepted.Request.Id)));
+        Assert.True(await app.WithDbAsync(d => d.Requests().AnyAsync(r => r.Id == accepted.Value!.Id)));
 
         var updates = await app.AuditAsync("servicerequests.service-updated", code);
         Assert.Equal(2, updates.Count);
@@ -190,7 +192,7 @@ public sealed class CatalogPagesTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.False(await app.WithDbAsync(d => d.Services().AnyAsync(s => s.Code == "sneaky")));
     }
 
-    private static Task<IntakeResult> SubmitAsync(CiudadApp app, string code, string source) =>
+    private static Task<Outcome<ServiceRequest>> SubmitAsync(CiudadApp app, string code, string source) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<RequestIntake>().SubmitAsync(new IntakeSubmission
         {
             ServiceCode = code,

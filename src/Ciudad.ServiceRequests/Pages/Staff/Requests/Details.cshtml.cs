@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -122,7 +123,7 @@ internal sealed class DetailsModel(
         Update = input;
         if (!Enum.TryParse<RequestStatus>(input.Status, out var status))
         {
-            return await RefusedAsync(TriageResult.Invalid("Update.Status", "Triage.Update.Status.Required"), cancellationToken);
+            return await RefusedAsync(Outcome.Invalid("Update.Status", "Triage.Update.Status.Required"), cancellationToken);
         }
         var result = await actions.PublishAsync(Number, await ActorAsync(cancellationToken), status, input.Note, cancellationToken);
         return await AfterAsync(result, strings["Triage.Update.Done", strings[status.LabelKey()]], cancellationToken);
@@ -150,7 +151,7 @@ internal sealed class DetailsModel(
         Priority = input;
         if (!Enum.TryParse<RequestPriority>(input.Value, out var priority))
         {
-            return await RefusedAsync(TriageResult.Invalid("Priority.Value", "Triage.Priority.Required"), cancellationToken);
+            return await RefusedAsync(Outcome.Invalid("Priority.Value", "Triage.Priority.Required"), cancellationToken);
         }
         var result = await actions.SetPriorityAsync(Number, await ActorAsync(cancellationToken), priority, cancellationToken);
         return await AfterAsync(result, strings["Triage.Priority.Done", strings[TriageDisplay.PriorityKey(priority)]], cancellationToken);
@@ -160,7 +161,7 @@ internal sealed class DetailsModel(
     {
         Reroute = input;
         var result = await actions.RerouteAsync(Number, await ActorAsync(cancellationToken), input.DepartmentId, input.Reason, cancellationToken);
-        if (result.Outcome != TriageOutcome.Done)
+        if (result.Status != OutcomeStatus.Done)
         {
             return await AfterAsync(result, "", cancellationToken);
         }
@@ -186,13 +187,13 @@ internal sealed class DetailsModel(
 
     private string NormalizedNumber => RequestNumbers.Normalize(Number) ?? Number;
 
-    private async Task<IActionResult> AfterAsync(TriageResult result, string confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Outcome result, string confirmation, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
+        switch (result.Status)
         {
-            case TriageOutcome.NotFound:
+            case OutcomeStatus.NotFound:
                 return NotFound();
-            case TriageOutcome.Invalid:
+            case OutcomeStatus.Invalid:
                 return await RefusedAsync(result, cancellationToken);
             default:
                 Confirmation = confirmation;
@@ -200,7 +201,7 @@ internal sealed class DetailsModel(
         }
     }
 
-    private async Task<IActionResult> RefusedAsync(TriageResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(Outcome result, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {

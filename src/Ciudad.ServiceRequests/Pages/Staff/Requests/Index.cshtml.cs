@@ -2,6 +2,7 @@ using System.Globalization;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -141,7 +142,7 @@ internal sealed class IndexModel(
     {
         var actor = await ActorAsync(cancellationToken);
         var result = await views.SaveAsync(actor.UserId, ViewName, FilterQuery, cancellationToken);
-        if (result.Outcome != TriageOutcome.Done)
+        if (result.Status != OutcomeStatus.Done)
         {
             AddError(result, strings);
             await LoadAsync(cancellationToken);

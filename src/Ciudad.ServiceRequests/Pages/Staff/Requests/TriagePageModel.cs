@@ -1,3 +1,4 @@
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Triage;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,5 @@ internal abstract class TriagePageModel : AdminPageModel
         return _actor;
     }
 
-    protected void AddError(TriageResult result, IStringLocalizer strings) =>
-        ModelState.AddModelError(result.Field ?? "", strings[result.ErrorKey ?? "Triage.Error", result.Arguments ?? []]);
+    protected void AddError(Outcome result, IStringLocalizer strings) => ModelState.AddOutcomeErrors(result, strings);
 }

@@ -1,4 +1,5 @@
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -34,7 +35,7 @@ internal sealed class CreateModel(CiudadDbContext db, ResponseTemplates template
             return await InvalidFormAsync(null, cancellationToken);
         }
         var result = await templates.CreateAsync(Input.ToInput(), actor, cancellationToken);
-        if (result.Outcome != TriageOutcome.Done)
+        if (result.Status != OutcomeStatus.Done)
         {
             return await InvalidFormAsync(result, cancellationToken);
         }

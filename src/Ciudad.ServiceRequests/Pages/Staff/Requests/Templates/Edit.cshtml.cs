@@ -1,4 +1,5 @@
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -36,7 +37,7 @@ internal sealed class EditModel(CiudadDbContext db, ResponseTemplates templates,
             return await InvalidFormAsync(null, cancellationToken);
         }
         var result = await templates.UpdateAsync(template, Input.ToInput(), actor, cancellationToken);
-        if (result.Outcome != TriageOutcome.Done)
+        if (result.Status != OutcomeStatus.Done)
         {
             return await InvalidFormAsync(result, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,7 @@ internal abstract class TemplatePageModel(CiudadDbContext db, IStringLocalizer<S
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
         Choices = await TemplateChoices.LoadAsync(db, await ActorAsync(cancellationToken), strings, cancellationToken);
 
-    protected async Task<IActionResult> InvalidFormAsync(TriageResult? result, CancellationToken cancellationToken)
+    protected async Task<IActionResult> InvalidFormAsync(Outcome? result, CancellationToken cancellationToken)
     {
         if (result is not null)
         {
