@@ -4,8 +4,9 @@ using Ciudad.Web.CommandLine;
 using Ciudad.Web.Infrastructure;
 
 // One executable: serves the site by default, and answers operator verbs (see `--help`).
-var bootstrap = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-var command = CiudadCommand.Parse(args, [.. CiudadModules.Resolve(bootstrap).Modules.SelectMany(m => m.CreateVerbs())]);
+// Modules bring verbs, so the module list is read before the command line is parsed, from the same
+// settings the host reads below (a module loaded from appsettings.json has its verbs too).
+var command = CiudadCommand.Parse(args, [.. CiudadModules.Resolve(HostSettings.Read(args)).Modules.SelectMany(m => m.CreateVerbs())]);
 if (command.Verb == CiudadVerb.Help)
 {
     if (command.Error is not null)

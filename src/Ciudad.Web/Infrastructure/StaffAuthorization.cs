@@ -98,6 +98,7 @@ public static class StaffAuthorization
         services.AddSingleton<IAuthorizationHandler, StaffMfaHandler>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddHostedService<UndefinedPermissionCheck>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffEnrolmentRedirect>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CiudadPolicies.SignedIn, p => p.RequireAuthenticatedUser())

@@ -57,10 +57,14 @@ public sealed class AuditVerifyCommandTests
         RunCiudadAsync(db, connectionString, new Dictionary<string, string>(), arguments);
 
     /// <param name="environment">Extra environment variables, e.g. ASPNETCORE_ENVIRONMENT.</param>
-    internal static async Task<(int ExitCode, string Output)> RunCiudadAsync(TestDatabase db, string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    internal static Task<(int ExitCode, string Output)> RunCiudadAsync(TestDatabase db, string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunCiudadInAsync(null, db, connectionString, environment, arguments);
+
+    /// <param name="workingDirectory">The content root, where appsettings.json is read; the test's own folder when null.</param>
+    internal static async Task<(int ExitCode, string Output)> RunCiudadInAsync(string? workingDirectory, TestDatabase db, string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "Ciudad.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         start.ArgumentList.Add(web);
         foreach (var argument in arguments)
         {

@@ -34,4 +34,19 @@ public sealed class ModuleVerbTests
         Assert.Equal(2, unloaded.ExitCode);
         Assert.Contains("Unknown command 'sample'", unloaded.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_module_loaded_from_appsettings_brings_its_verbs_too()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "ciudad-tests", $"settings-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(contentRoot);
+        var load = System.Text.Json.JsonSerializer.Serialize(SampleModule.SampleModule.TypeName);
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), $$"""{ "Ciudad": { "Modules": { "Load": [ {{load}} ] } } }""");
+
+        var greeted = await AuditVerifyCommandTests.RunCiudadInAsync(contentRoot, TestDatabase.Sqlite, $"Data Source={Path.Combine(contentRoot, "ciudad.db")}",
+            new Dictionary<string, string>(), "sample", "greet", "--name", "Ana");
+
+        Assert.Equal(0, greeted.ExitCode);
+        Assert.Contains("Hello, Ana, from the sample module.", greeted.Output, StringComparison.Ordinal);
+    }
 }
