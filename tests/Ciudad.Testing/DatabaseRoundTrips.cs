@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciudad.Testing;
 
@@ -11,21 +13,46 @@ namespace Ciudad.Testing;
 /// </summary>
 public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private readonly DbContext _context;
+    private readonly Func<DbContext?, bool> _counts;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
     private int _commands;
     private int _commits;
 
-    private DatabaseRoundTrips(DbContext context)
+    private DatabaseRoundTrips(Func<DbContext?, bool> counts)
     {
-        _context = context;
+        _counts = counts;
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
     }
 
     /// <summary>Starts counting the work of <paramref name="context"/> (other contexts in the process are ignored).</summary>
-    public static DatabaseRoundTrips Of(DbContext context) => new(context);
+    public static DatabaseRoundTrips Of(DbContext context) => new(c => c == context);
+
+    /// <summary>
+    /// Starts counting what <paramref name="app"/> sends to its database while it serves a request to a
+    /// path starting with <paramref name="pathPrefix"/>: the request's own work, not the background
+    /// jobs' nor other apps' in the process. The diagnostic events run on the request's async flow, so
+    /// the current HTTP request is known; the database (each test app has its own) tells the apps apart.
+    /// </summary>
+    public static async Task<DatabaseRoundTrips> DuringRequestsAsync(CiudadApp app, string pathPrefix)
+    {
+        var http = app.Services.GetRequiredService<IHttpContextAccessor>();
+        var database = await app.WithServicesAsync(sp => Task.FromResult(DatabaseOf(sp.GetRequiredService<Ciudad.Platform.Data.CiudadDbContext>())));
+        return new(c => c is not null
+            && http.HttpContext?.Request.Path.Value?.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase) == true
+            && DatabaseOf(c) == database);
+    }
+
+    private static string DatabaseOf(DbContext context)
+    {
+        var connection = context.Database.GetDbConnection();
+        return connection.DataSource + "|" + connection.Database;
+    }
 
     public int Commands => Volatile.Read(ref _commands);
+
+    /// <summary>The first line of each command's SQL, in order: for the message when a count is exceeded.</summary>
+    public IReadOnlyList<string> Statements => [.. _statements];
     public int Commits => Volatile.Read(ref _commits);
 
     public void Dispose()
@@ -52,10 +79,11 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
     {
         switch (value.Value)
         {
-            case CommandExecutedEventData command when command.Context == _context:
+            case CommandExecutedEventData command when _counts(command.Context):
                 Interlocked.Increment(ref _commands);
+                _statements.Enqueue(command.Command.CommandText.Split('\n')[0].Trim());
                 break;
-            case TransactionEndEventData transaction when transaction.Context == _context
+            case TransactionEndEventData transaction when _counts(transaction.Context)
                 && value.Key == RelationalEventId.TransactionCommitted.Name:
                 Interlocked.Increment(ref _commits);
                 break;

@@ -102,7 +102,9 @@ internal static class DatabaseTemplates
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Long timeout: waiting on the advisory lock lasts as long as another test process takes to
+        // migrate the template, well over Npgsql's 30 s default on a busy machine.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
     }
 }

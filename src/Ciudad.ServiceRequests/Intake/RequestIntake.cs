@@ -37,7 +37,9 @@ internal sealed class RequestIntake(
         submission = WithoutControlCharacters(submission);
         var service = await db.Services()
             .Include(s => s.Attributes).ThenInclude(a => a.Values)
-            .AsSplitQuery()
+            // One round trip: a service has a handful of questions and answers, so the joined rows
+            // are few, where a split query costs three round trips on every filing.
+            .AsSingleQuery()
             .FirstOrDefaultAsync(s => s.Code == submission.ServiceCode && s.IsActive, cancellationToken);
         if (service is null)
         {
