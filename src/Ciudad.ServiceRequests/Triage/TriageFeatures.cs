@@ -15,5 +15,7 @@ internal static class TriageFeatures
         .AddScoped<RequestMerge>()
         .AddScoped<ResponseTemplates>()
         .AddScoped<SavedViewStore>()
-        .AddScoped<CallerDuplicates>();
+        .AddScoped<CallerDuplicates>()
+        .AddScoped<QueueCsv>()
+        .AddScoped<OneStepUpdate>();
 }
