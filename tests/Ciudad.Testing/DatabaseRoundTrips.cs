@@ -14,6 +14,7 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
     private readonly DbContext _context;
     private readonly List<IDisposable> _subscriptions = [];
     private int _commands;
+    private int _queries;
     private int _commits;
 
     private DatabaseRoundTrips(DbContext context)
@@ -26,6 +27,12 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
     public static DatabaseRoundTrips Of(DbContext context) => new(context);
 
     public int Commands => Volatile.Read(ref _commands);
+
+    /// <summary>
+    /// Commands that read (SELECT). SQLite's provider sends one statement per written row even
+    /// when nothing crosses a network, so per-row reads are what catches a per-row regression there.
+    /// </summary>
+    public int Queries => Volatile.Read(ref _queries);
     public int Commits => Volatile.Read(ref _commits);
 
     public void Dispose()
@@ -54,6 +61,10 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
         {
             case CommandExecutedEventData command when command.Context == _context:
                 Interlocked.Increment(ref _commands);
+                if (command.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref _queries);
+                }
                 break;
             case TransactionEndEventData transaction when transaction.Context == _context
                 && value.Key == RelationalEventId.TransactionCommitted.Name:
