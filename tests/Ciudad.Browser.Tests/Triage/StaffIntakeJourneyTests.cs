@@ -35,7 +35,8 @@ public sealed class StaffIntakeJourneyTests(BrowserFixture browser)
         await page.Keyboard.TypeAsync($"1000 E Yandell Dr {marker}");
         await page.FocusAsync("#Input-Description");
         await page.Keyboard.TypeAsync("Deep pothole in the right lane");
-        await page.CheckAsync("input[name='Input.Answers[size]'][value='medium']");
+        await page.FocusAsync("input[name='Input.Answers[size]'][value='medium']");
+        await page.Keyboard.PressAsync("Space");
         await page.FocusAsync("#Call-Name");
         await page.Keyboard.TypeAsync("Lupita");
         // Enter in a text box files the report (not "Show its questions").

@@ -29,8 +29,16 @@ public sealed class StaffQueueOnAPhoneTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("table.ciudad-queue tbody tr")).ToHaveCountAsync(3);
         // Neither the page nor the table scrolls sideways: the rows are stacked.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 375px.");
-        Assert.True(await page.EvaluateAsync<bool>("() => { const w = document.querySelector('.ciudad-table-wrapper'); return w.scrollWidth <= w.clientWidth; }"),
-            "The queue table is wider than the phone.");
+        var tooWide = await page.EvaluateAsync<string>("""
+            () => {
+              const w = document.querySelector('.ciudad-table-wrapper');
+              if (w.scrollWidth <= w.clientWidth) return '';
+              const edge = w.getBoundingClientRect().right;
+              const wide = [...w.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge + 0.5).map(e => e.tagName + '.' + e.className);
+              return w.scrollWidth + 'px > ' + w.clientWidth + 'px: ' + wide.slice(0, 5).join(', ');
+            }
+            """);
+        Assert.True(tooWide.Length == 0, $"The queue table is wider than the phone: {tooWide}");
         await page.AssertNoViolationsAsync();
     }
 

@@ -1,6 +1,6 @@
 // Enhancement for the staff queue's map view: a marker for each request listed in the table under
 // the map (the table is the source, so the map never shows what the list does not). Each marker's
-// popup links to the request. The map is hidden from assistive technology: the table is the same.
+// popup links to the request; the table is the same list for people who do not use the map.
 (function () {
   "use strict";
   var element = document.getElementById("queue-map");
@@ -15,7 +15,7 @@
   element.classList.add("ciudad-queue-map--active");
   L.Icon.Default.imagePath = "/lib/leaflet/";
   var map = L.map(element, { zoomControl: false, scrollWheelZoom: false, keyboard: false });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com" tabindex="-1">Leaflet</a>');
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.control.zoom({
     zoomInTitle: element.getAttribute("data-zoom-in"),
     zoomOutTitle: element.getAttribute("data-zoom-out"),
