@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Outcomes;
@@ -18,7 +19,8 @@ internal sealed class UpdateInput
     public string? Status { get; set; }
     public string? Note { get; set; }
 
-    /// <summary>Changed in the same step; not posted (null) leaves it alone, empty unassigns.</summary>
+    /// <summary>Changed in the same step; not posted (null) leaves it alone, empty ("Nobody") unassigns.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Assignee { get; set; }
 }
 
