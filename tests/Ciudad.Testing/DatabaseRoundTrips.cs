@@ -17,6 +17,7 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
     private readonly List<IDisposable> _subscriptions = [];
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
     private int _commands;
+    private int _queries;
     private int _commits;
 
     private DatabaseRoundTrips(Func<DbContext?, bool> counts)
@@ -53,6 +54,12 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
 
     /// <summary>The first line of each command's SQL, in order: for the message when a count is exceeded.</summary>
     public IReadOnlyList<string> Statements => [.. _statements];
+
+    /// <summary>
+    /// Commands that read (SELECT). SQLite's provider sends one statement per written row even
+    /// when nothing crosses a network, so per-row reads are what catches a per-row regression there.
+    /// </summary>
+    public int Queries => Volatile.Read(ref _queries);
     public int Commits => Volatile.Read(ref _commits);
 
     public void Dispose()
@@ -82,6 +89,10 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
             case CommandExecutedEventData command when _counts(command.Context):
                 Interlocked.Increment(ref _commands);
                 _statements.Enqueue(command.Command.CommandText.Split('\n')[0].Trim());
+                if (command.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref _queries);
+                }
                 break;
             case TransactionEndEventData transaction when _counts(transaction.Context)
                 && value.Key == RelationalEventId.TransactionCommitted.Name:

@@ -35,4 +35,10 @@ internal sealed record IntakeSubmission
     public int? ApiKeyId { get; init; }
     public string? DeviceId { get; init; }
     public string? AccountId { get; init; }
+
+    /// <summary>The staff member filing on a caller's behalf: named in the timeline and audited. Null for residents and apps.</summary>
+    public IntakeFiler? FiledBy { get; init; }
 }
+
+/// <summary>Who filed a report for someone else (a phone caller, a walk-in).</summary>
+internal sealed record IntakeFiler(string UserId, string Name);

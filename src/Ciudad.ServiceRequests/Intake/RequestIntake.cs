@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
+using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Events;
@@ -27,6 +28,7 @@ internal sealed class RequestIntake(
     SlaCalendar sla,
     Emails emails,
     IntegrationEvents events,
+    AuditLog audit,
     IOptions<ServiceRequestsOptions> options,
     TimeProvider clock)
 {
@@ -123,7 +125,8 @@ internal sealed class RequestIntake(
             Kind = RequestEventKind.Received,
             IsPublic = true,
             Status = RequestStatus.Received,
-            ActorName = "Reporter",
+            ActorUserId = submission.FiledBy?.UserId,
+            ActorName = submission.FiledBy?.Name ?? "Reporter",
         });
         db.Requests().Add(request);
 
@@ -138,6 +141,12 @@ internal sealed class RequestIntake(
             }
         }
         events.Publish(RequestEventFacts.Filed(request, service));
+        if (submission.FiledBy is not null)
+        {
+            // Staff speak for the caller here, so the record says who typed it (the audit actor) and how it came in.
+            audit.Record("servicerequests.filed-for-caller", nameof(ServiceRequest), request.Number, null,
+                new { ServiceCode = service.Code, Channel = request.Channel.ToString(), HasEmail = request.ReporterEmail is not null, request.ReporterCulture });
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Of(request);
     }

@@ -64,5 +64,12 @@ internal enum RequestChannel
 {
     Web = 0,
     Api = 1,
+
+    /// <summary>Filed by staff from their own observation (field staff).</summary>
     Staff = 2,
+
+    // Filed by staff on behalf of a resident who reached the city another way.
+    Phone = 3,
+    WalkIn = 4,
+    Email = 5,
 }

@@ -25,6 +25,13 @@ internal sealed class DepartmentPeople(CiudadDbContext db)
         (userId == actor.UserId && actor.CanWorkIn(departmentId)) ||
         await db.DepartmentMembers.AnyAsync(m => m.DepartmentId == departmentId && m.UserId == userId && !m.User!.IsDeactivated, cancellationToken);
 
+    /// <summary>The departments whose requests <paramref name="userId"/> may be assigned as a member (none when deactivated).</summary>
+    public async Task<IReadOnlySet<int>> ActiveMemberDepartmentsAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await db.DepartmentMembers.AsNoTracking()
+            .Where(m => m.UserId == userId && !m.User!.IsDeactivated)
+            .Select(m => m.DepartmentId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
     public Task<string?> NameAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => u.DisplayName ?? u.Email ?? u.UserName).FirstOrDefaultAsync(cancellationToken);

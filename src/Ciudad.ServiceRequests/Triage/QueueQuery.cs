@@ -32,6 +32,9 @@ internal sealed record QueueRow(
     public SlaState SlaAt(DateTimeOffset now) => SlaStates.Of(ExpectedAt, SlaBreachedAt, ClosedAt, IsOpen, now);
 }
 
+/// <summary>A located request on the queue's map.</summary>
+internal sealed record QueueMapPoint(string Number, LocalizedText ServiceNames, RequestStatus Status, string? Address, double Latitude, double Longitude);
+
 /// <summary>A page of the queue. <see cref="TotalIsCapped"/>: there are more than <see cref="Total"/> (counting stopped there).</summary>
 internal sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total, int Page, int TotalPages, bool TotalIsCapped = false);
 
@@ -73,6 +76,23 @@ internal sealed class QueueQuery(CiudadDbContext db, TimeProvider clock)
         rows = [.. rows.Select(r => r with { AssigneeName = r.AssignedToUserId is null ? null : names.GetValueOrDefault(r.AssignedToUserId) })];
         return new QueuePage(rows, total, page, totalPages, capped);
     }
+
+    /// <summary>The most requests the queue's map shows at once; the list beside it says when there are more.</summary>
+    public const int MaxMapPoints = 500;
+
+    /// <summary>The located requests a filter selects, in the queue's order, for the map view and its list.</summary>
+    public Task<List<QueueMapPoint>> MapPointsAsync(QueueFilter filter, string actorUserId, CancellationToken cancellationToken = default) =>
+        Sorted(Filtered(filter, actorUserId, clock.GetUtcNow()).Where(r => r.Latitude != null && r.Longitude != null), filter)
+            .Take(MaxMapPoints + 1)
+            .Select(r => new QueueMapPoint(r.Number, r.Service!.Name, r.Status, r.Address, r.Latitude!.Value, r.Longitude!.Value))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Every row a filter selects, in the queue's order, for <see cref="QueueCsv"/> to stream.</summary>
+    public IQueryable<QueueExportRow> ExportRows(QueueFilter filter, string actorUserId, DateTimeOffset now) =>
+        Sorted(Filtered(filter, actorUserId, now), filter)
+            .Select(r => new QueueExportRow(r.Number, r.Service!.Name, r.DepartmentId, r.Status, r.Priority, r.IsOpen,
+                r.RequestedAt, r.ExpectedAt, r.SlaBreachedAt, r.ClosedAt, r.Address, r.AreaCode, r.Description,
+                db.Users.Where(u => u.Id == r.AssignedToUserId).Select(u => u.DisplayName ?? u.Email ?? u.UserName).FirstOrDefault()));
 
     /// <summary>The requests a filter selects, unsorted.</summary>
     public IQueryable<ServiceRequest> Filtered(QueueFilter filter, string actorUserId, DateTimeOffset now)

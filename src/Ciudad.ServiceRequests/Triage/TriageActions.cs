@@ -135,12 +135,18 @@ internal sealed class TriageActions(
         {
             return null;
         }
+        var name = assigneeUserId is null ? null : await people.NameAsync(assigneeUserId, cancellationToken);
+        RecordAssignment(request, actor, assigneeUserId, name);
+        return null;
+    }
+
+    /// <summary>Assigns an already checked assignee: the change, its timeline entry and audit entry. Shared with the bulk assignment.</summary>
+    internal void RecordAssignment(ServiceRequest request, StaffActor actor, string? assigneeUserId, string? assigneeName)
+    {
         var before = new { request.AssignedToUserId };
         request.AssignedToUserId = assigneeUserId;
-        var name = assigneeUserId is null ? null : await people.NameAsync(assigneeUserId, cancellationToken);
-        AddInternalEvent(request, actor, RequestEventKind.Assigned, name, assigneeUserId ?? "");
-        audit.Record("servicerequests.assigned", nameof(ServiceRequest), request.Number, before, new { request.AssignedToUserId, AssigneeName = name });
-        return null;
+        AddInternalEvent(request, actor, RequestEventKind.Assigned, assigneeName, assigneeUserId ?? "");
+        audit.Record("servicerequests.assigned", nameof(ServiceRequest), request.Number, before, new { request.AssignedToUserId, AssigneeName = assigneeName });
     }
 
     public async Task<Outcome> SetPriorityAsync(string number, StaffActor actor, RequestPriority priority, CancellationToken cancellationToken = default)

@@ -14,5 +14,8 @@ internal static class TriageFeatures
         .AddScoped<BulkTriage>()
         .AddScoped<RequestMerge>()
         .AddScoped<ResponseTemplates>()
-        .AddScoped<SavedViewStore>();
+        .AddScoped<SavedViewStore>()
+        .AddScoped<CallerDuplicates>()
+        .AddScoped<QueueCsv>()
+        .AddScoped<OneStepUpdate>();
 }

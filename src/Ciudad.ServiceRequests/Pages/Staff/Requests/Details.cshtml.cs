@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Outcomes;
@@ -17,6 +18,10 @@ internal sealed class UpdateInput
 {
     public string? Status { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Changed in the same step; not posted (null) leaves it alone, empty ("Nobody") unassigns.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? Assignee { get; set; }
 }
 
 internal sealed class NoteInput
@@ -54,6 +59,7 @@ internal sealed class DetailsModel(
     CiudadDbContext db,
     StaffRequestDetails details,
     TriageActions actions,
+    OneStepUpdate oneStep,
     RequestMerge merge,
     ResponseTemplates templates,
     DepartmentPeople people,
@@ -96,6 +102,7 @@ internal sealed class DetailsModel(
         }
         Update.Status = Current.Status.ToString();
         Assign.UserId = Current.AssignedToUserId ?? "";
+        Update.Assignee = Assign.UserId;
         Priority.Value = Current.Priority.ToString();
         if (Template is { } id && Templates.FirstOrDefault(t => t.Id == id) is { } template)
         {
@@ -125,7 +132,7 @@ internal sealed class DetailsModel(
         {
             return await RefusedAsync(Outcome.Invalid("Update.Status", "Triage.Update.Status.Required"), cancellationToken);
         }
-        var result = await actions.PublishAsync(Number, await ActorAsync(cancellationToken), status, input.Note, cancellationToken);
+        var result = await oneStep.ApplyAsync(Number, await ActorAsync(cancellationToken), status, input.Note, input.Assignee, cancellationToken);
         return await AfterAsync(result, strings["Triage.Update.Done", strings[status.LabelKey()]], cancellationToken);
     }
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 
@@ -23,9 +24,11 @@ internal sealed class IndexModel(
     QueueQuery queue,
     DepartmentPeople people,
     BulkTriage bulk,
+    QueueCsv csv,
     SavedViewStore views,
     CityGeography geography,
     TimeProvider clock,
+    IOptions<ServiceRequestsOptions> options,
     IStringLocalizer<ServiceRequestsModule> strings) : TriagePageModel
 {
     [BindProperty(SupportsGet = true)] public int? Dept { get; set; }
@@ -38,6 +41,9 @@ internal sealed class IndexModel(
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    /// <summary>"map": the filtered queue's located requests on a map, with the same list as a table.</summary>
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
 
     // The bulk form. Without JavaScript "select all on page" cannot tick the boxes, so the page's
     // numbers travel with the form and the server applies the action to all of them.
@@ -68,11 +74,26 @@ internal sealed class IndexModel(
     public IReadOnlyList<SelectListItem> BulkStatusItems { get; private set; } = [];
     public IReadOnlyList<SavedView> SavedViews { get; private set; } = [];
     public Dictionary<int, string> DepartmentNames { get; private set; } = [];
+    public bool IsMapView => View == "map";
+    public IReadOnlyList<QueueMapPoint> MapPoints { get; private set; } = [];
+    public ServiceRequestsOptions MapOptions => options.Value;
 
     /// <summary>The current filters and sort as a query string ("Status=open&amp;Sort=due"), without the page.</summary>
     public string FilterQuery => AdminDisplay.Query(
         ("Dept", Dept?.ToString(CultureInfo.InvariantCulture)), ("Status", Status), ("Service", Service), ("Age", Age),
-        ("Sla", Sla), ("Assignee", Assignee), ("Area", Area), ("Q", Q), ("Sort", Sort), ("Dir", Dir)).TrimStart('&');
+        ("Sla", Sla), ("Assignee", Assignee), ("Area", Area), ("Q", Q), ("Sort", Sort), ("Dir", Dir), ("View", View)).TrimStart('&');
+
+    /// <summary>The same filters shown as the list or as the map.</summary>
+    public string ViewUrl(bool map)
+    {
+        var query = AdminDisplay.Query(
+            ("Dept", Dept?.ToString(CultureInfo.InvariantCulture)), ("Status", Status), ("Service", Service), ("Age", Age),
+            ("Sla", Sla), ("Assignee", Assignee), ("Area", Area), ("Q", Q), ("Sort", Sort), ("Dir", Dir), ("View", map ? "map" : null)).TrimStart('&');
+        return TriageDisplay.QueuePath + (query.Length == 0 ? "" : "?" + query);
+    }
+
+    /// <summary>This view as a CSV download.</summary>
+    public string CsvUrl => TriageDisplay.QueuePath + "?" + (FilterQuery.Length == 0 ? "" : FilterQuery + "&") + "handler=Csv";
 
     public string PageUrl(int page) =>
         TriageDisplay.QueuePath + "?" + (FilterQuery.Length == 0 ? "" : FilterQuery + "&") + "page=" + page.ToString(CultureInfo.InvariantCulture);
@@ -171,11 +192,45 @@ internal sealed class IndexModel(
         return Invalid();
     }
 
+    /// <summary>
+    /// The current view as CSV (<c>?handler=Csv</c> with the same filters): streamed, scoped to the
+    /// person's departments like the page, at most <see cref="QueueCsv.MaxRows"/> rows.
+    /// </summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var actor = await ActorAsync(cancellationToken);
+        var culture = StringCatalogCulture.Current;
+        var scope = await ScopeAsync(actor, culture, cancellationToken);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"requests-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        await csv.WriteAsync(Response.Body, Filter(actor, scope, culture), actor.UserId,
+            id => DepartmentNames.GetValueOrDefault(id) ?? "", key => strings[key], cancellationToken);
+        return new EmptyResult();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var actor = await ActorAsync(cancellationToken);
         var culture = StringCatalogCulture.Current;
         Now = clock.GetUtcNow();
+        var scope = await ScopeAsync(actor, culture, cancellationToken);
+        HasNoDepartment = scope is { Count: 0 };
+        CanManageTemplates = actor.IsAdministrator || actor.ManagedDepartmentIds.Count > 0;
+        var members = scope is null ? [] : await people.MembersAsync(scope, cancellationToken);
+        await BuildChoicesAsync(scope, members, culture, cancellationToken);
+        SavedViews = await views.ListAsync(actor.UserId, cancellationToken);
+        var filter = Filter(actor, scope, culture);
+        Result = HasNoDepartment ? new QueuePage([], 0, 1, 1) : await queue.SearchAsync(filter, actor.UserId, cancellationToken);
+        PageNumber = Result.Page;
+        if (IsMapView && !HasNoDepartment)
+        {
+            MapPoints = await queue.MapPointsAsync(filter, actor.UserId, cancellationToken);
+        }
+    }
+
+    /// <summary>The departments in view: the one chosen, or all of the person's (null: every department, for administrators).</summary>
+    private async Task<IReadOnlyCollection<int>?> ScopeAsync(StaffActor actor, string culture, CancellationToken cancellationToken)
+    {
         var all = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
         DepartmentNames = all.ToDictionary(d => d.Id, d => d.Name[culture]);
         Departments = [.. all.Where(d => actor.IsAdministrator ? d.IsActive : actor.DepartmentIds.Contains(d.Id))
@@ -184,17 +239,15 @@ internal sealed class IndexModel(
         {
             Dept = null;
         }
-        IReadOnlyCollection<int>? scope = Dept is { } one ? [one] : actor.IsAdministrator ? null : actor.DepartmentIds;
-        HasNoDepartment = scope is { Count: 0 };
-        CanManageTemplates = actor.IsAdministrator || actor.ManagedDepartmentIds.Count > 0;
-        var members = scope is null ? [] : await people.MembersAsync(scope, cancellationToken);
-        await BuildChoicesAsync(scope, members, culture, cancellationToken);
-        SavedViews = await views.ListAsync(actor.UserId, cancellationToken);
+        return Dept is { } one ? [one] : actor.IsAdministrator ? null : actor.DepartmentIds;
+    }
 
+    private QueueFilter Filter(StaffActor actor, IReadOnlyCollection<int>? scope, string culture)
+    {
         var (isOpen, status) = QueueTokens.ParseStatus(Status);
         SortBy = QueueTokens.Parse(QueueTokens.Sorts, Sort) ?? QueueSort.Age;
         Descending = Dir is null ? SortBy is QueueSort.Age or QueueSort.Priority : Dir == "desc";
-        var filter = new QueueFilter
+        return new QueueFilter
         {
             DepartmentIds = scope,
             IsOpen = isOpen,
@@ -211,8 +264,6 @@ internal sealed class IndexModel(
             Page = PageNumber,
             Culture = culture,
         };
-        Result = HasNoDepartment ? new QueuePage([], 0, 1, 1) : await queue.SearchAsync(filter, actor.UserId, cancellationToken);
-        PageNumber = Result.Page;
     }
 
     private async Task BuildChoicesAsync(IReadOnlyCollection<int>? scope, IReadOnlyList<StaffPerson> members, string culture, CancellationToken cancellationToken)

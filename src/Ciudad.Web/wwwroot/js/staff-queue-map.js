@@ -1,0 +1,41 @@
+// Enhancement for the staff queue's map view: a marker for each request listed in the table under
+// the map (the table is the source, so the map never shows what the list does not). Each marker's
+// popup links to the request; the table is the same list for people who do not use the map.
+(function () {
+  "use strict";
+  var element = document.getElementById("queue-map");
+  if (!element || typeof L === "undefined") {
+    return;
+  }
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = "/lib/leaflet/leaflet.css";
+  document.head.appendChild(css);
+
+  element.classList.add("ciudad-queue-map--active");
+  L.Icon.Default.imagePath = "/lib/leaflet/";
+  var map = L.map(element, { zoomControl: false, scrollWheelZoom: false, keyboard: false });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  L.control.zoom({
+    zoomInTitle: element.getAttribute("data-zoom-in"),
+    zoomOutTitle: element.getAttribute("data-zoom-out"),
+  }).addTo(map);
+  L.tileLayer(element.getAttribute("data-tile-url"), {
+    maxZoom: 19,
+    attribution: element.getAttribute("data-attribution"),
+  }).addTo(map);
+
+  var bounds = [];
+  document.querySelectorAll(".ciudad-queue-points tbody tr[data-lat]").forEach(function (row) {
+    var point = [parseFloat(row.getAttribute("data-lat")), parseFloat(row.getAttribute("data-lng"))];
+    var link = row.querySelector("a");
+    var popup = document.createElement("a");
+    popup.href = link.getAttribute("href");
+    popup.textContent = link.textContent + " · " + row.cells[1].textContent + " · " + row.cells[2].textContent;
+    L.marker(point, { keyboard: false, alt: link.textContent }).bindPopup(popup).addTo(map);
+    bounds.push(point);
+  });
+  if (bounds.length > 0) {
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+  }
+})();
