@@ -64,6 +64,7 @@ public sealed class ServiceRequestsModule : CiudadModule
         services.AddScoped<RequestUpdates>();
         services.AddScoped<CatalogDemoData>();
         services.AddScoped<IDemoDataContributor, CatalogDemoDataContributor>();
+        services.AddScoped<IDemoDataContributor, ResponseTemplateDemoData>();
         services.AddScoped<Platform.Privacy.IPersonalDataContributor, RequestPersonalData>();
 
         services.AddCatalogFeatures();
