@@ -42,6 +42,9 @@ public static class PlatformModule
         var configuration = builder.Configuration;
 
         services.AddOptions<CityOptions>().Bind(configuration.GetSection(CityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // Ciudad:Units: feet and miles (default) or metres; distances are always stored in metres.
+        services.AddOptions<Localization.UnitOptions>().Bind(configuration.GetSection(Localization.UnitOptions.Section));
+        services.AddSingleton<Localization.Distances>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

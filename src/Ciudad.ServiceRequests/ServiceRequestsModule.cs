@@ -6,6 +6,7 @@ using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Intake;
 using Ciudad.ServiceRequests.Open311;
 using Ciudad.ServiceRequests.Photos;
+using Ciudad.ServiceRequests.Privacy;
 using Ciudad.ServiceRequests.Seeding;
 using Ciudad.ServiceRequests.Sla;
 using Ciudad.ServiceRequests.Triage;
@@ -63,6 +64,8 @@ public sealed class ServiceRequestsModule : CiudadModule
         services.AddScoped<RequestUpdates>();
         services.AddScoped<CatalogDemoData>();
         services.AddScoped<IDemoDataContributor, CatalogDemoDataContributor>();
+        services.AddScoped<IDemoDataContributor, ResponseTemplateDemoData>();
+        services.AddScoped<Platform.Privacy.IPersonalDataContributor, RequestPersonalData>();
 
         services.AddCatalogFeatures();
         services.AddIntakeFeatures();

@@ -27,8 +27,8 @@ public sealed class CatalogStringLocalizer(StringCatalog catalog, ILogger logger
     {
         get
         {
-            var template = this[name];
-            var formatted = string.Format(System.Globalization.CultureInfo.CurrentCulture, template.Value, arguments);
+            var template = this[PluralRules.KeyFor(catalog, name, arguments)];
+            var formatted = CatalogFormatting.Format(System.Globalization.CultureInfo.CurrentCulture, template.Value, arguments);
             return new LocalizedString(name, formatted, template.ResourceNotFound);
         }
     }

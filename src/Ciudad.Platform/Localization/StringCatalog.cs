@@ -49,6 +49,11 @@ public sealed class StringCatalog
 
     public bool TryGet(string culture, string key, out string value)
     {
+        // A plural string ("Key.One", "Key.Other") asked for without a count reads as its general form.
+        if (!HasKey(key) && HasKey(key + PluralRules.OtherSuffix))
+        {
+            key += PluralRules.OtherSuffix;
+        }
         if (_byCulture[SupportedCultures.Normalize(culture)].TryGetValue(key, out var found))
         {
             value = found;
@@ -67,7 +72,10 @@ public sealed class StringCatalog
     public string Get(string culture, string key) => TryGet(culture, key, out var value) ? value : value;
 
     public string Format(string culture, string key, params object?[] arguments) =>
-        string.Format(SupportedCultures.FormattingCulture(culture), Get(culture, key), arguments);
+        CatalogFormatting.Format(SupportedCultures.FormattingCulture(culture), Get(culture, PluralRules.KeyFor(this, key, arguments)), arguments);
+
+    /// <summary>True when the key exists in English (every key does in both languages; a test holds them to it).</summary>
+    public bool HasKey(string key) => _byCulture[SupportedCultures.English].ContainsKey(key);
 
     public static string CurrentCulture => SupportedCultures.Normalize(CultureInfo.CurrentUICulture.Name);
 }

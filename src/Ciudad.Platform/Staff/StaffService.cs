@@ -91,8 +91,12 @@ public sealed class StaffService(
         return await db.StaffInvitations.Include(i => i.Department).FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 
-    /// <summary>Accepts an invitation. A person without a password chooses one here.</summary>
-    public async Task<InvitationAcceptance> AcceptAsync(string token, string? newPassword, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Accepts an invitation. A person without a password chooses one here, and the language they
+    /// read the invitation in (<paramref name="pageCulture"/>) becomes their account's: the
+    /// administrator only guessed it. An existing account keeps the language its owner chose.
+    /// </summary>
+    public async Task<InvitationAcceptance> AcceptAsync(string token, string? newPassword, string? pageCulture = null, CancellationToken cancellationToken = default)
     {
         var invitation = await FindOpenInvitationAsync(token, cancellationToken);
         if (invitation is null)
@@ -116,6 +120,10 @@ public sealed class StaffService(
             if (!added.Succeeded)
             {
                 return new(InvitationOutcome.PasswordRejected, user, added.Errors);
+            }
+            if (pageCulture is not null)
+            {
+                user.PreferredCulture = SupportedCultures.Normalize(pageCulture);
             }
         }
         user.EmailConfirmed = true; // the emailed token proves the address

@@ -87,9 +87,20 @@ internal sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, Tim
     /// <summary>
     /// Files the draft through <see cref="RequestIntake"/> (the same rules as every channel). On
     /// success the draft remembers the number and lets its photos go; on refusal nothing changes.
+    /// Not found when another submit of the same draft got there first.
     /// </summary>
     public async Task<Outcome<ServiceRequest>> SubmitAsync(ReportDraft draft, string culture, string? userId, CancellationToken cancellationToken = default)
     {
+        // Two submits of one draft (a double click, two tabs) must file one request. The first
+        // statement of the transaction claims the draft: the second submit's claim waits for the
+        // first to commit and then finds the draft submitted, so it files nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await Drafts.Where(d => d.Id == draft.Id && d.SubmittedNumber == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        if (claimed == 0)
+        {
+            return Outcome.NotFound.As<ServiceRequest>();
+        }
         var photos = await DraftPhotos.AsNoTracking().Where(p => p.DraftId == draft.Id).OrderBy(p => p.Order)
             .Select(p => new ProcessedPhoto(p.ContentType, p.Content, p.Thumbnail, p.Width, p.Height))
             .ToListAsync(cancellationToken);
@@ -116,6 +127,7 @@ internal sealed class ReportDrafts(CiudadDbContext db, RequestIntake intake, Tim
             draft.SubmittedWithEmail = request.ReporterEmail is not null;
             await DraftPhotos.Where(p => p.DraftId == draft.Id).ExecuteDeleteAsync(cancellationToken);
             await SaveAsync(draft, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return result;
     }

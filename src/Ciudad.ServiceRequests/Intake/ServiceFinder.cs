@@ -29,24 +29,40 @@ internal sealed class ServiceFinder(CiudadDbContext db)
                 .FirstOrDefaultAsync(s => s.Code == code && s.IsActive, cancellationToken);
 
     /// <summary>
-    /// Services whose names or keywords (in either language) contain every word of the query;
-    /// name matches first, then catalog order. An empty query finds nothing.
+    /// Services whose names or keywords (in either language) contain the most words of the query,
+    /// each word on its own ("hoyo en la calle" is "hoyo" and "calle"): small words that say
+    /// nothing about the problem are ignored, and only the services matching the most words are
+    /// kept, so extra words narrow the list. Name matches first, then catalog order. An empty
+    /// query, or one of only small words, finds nothing.
     /// </summary>
     public static IReadOnlyList<Service> Search(IEnumerable<Service> services, string? query)
     {
-        var words = Fold(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Fold(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !SmallWords.Contains(w)).Distinct().ToArray();
         if (words.Length == 0)
         {
             return [];
         }
-        return services
+        var scored = services
             .Select(s => (Service: s, Names: Fold(s.Name.AllLanguages()), Keywords: Fold(s.Keywords.AllLanguages())))
-            .Where(s => words.All(w => s.Names.Contains(w, StringComparison.Ordinal) || s.Keywords.Contains(w, StringComparison.Ordinal)))
+            .Select(s => (s.Service, s.Names,
+                Matches: words.Count(w => s.Names.Contains(w, StringComparison.Ordinal) || s.Keywords.Contains(w, StringComparison.Ordinal))))
+            .Where(s => s.Matches > 0)
+            .ToList();
+        var best = scored.Count == 0 ? 0 : scored.Max(s => s.Matches);
+        return scored.Where(s => s.Matches == best)
             .OrderByDescending(s => words.Count(w => s.Names.Contains(w, StringComparison.Ordinal)))
             .ThenBy(s => s.Service.SortOrder)
             .Select(s => s.Service)
             .ToList();
     }
+
+    /// <summary>Articles, prepositions and the like in English and Spanish (folded): they match everything.</summary>
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "in", "on", "at", "of", "to", "is", "are", "there", "my", "and", "or", "by", "near", "with", "it", "this", "that",
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "en", "de", "del", "al", "y", "o", "hay", "mi", "por", "con", "que", "se", "es", "esta", "este", "su",
+    };
 
     /// <summary>Lower case, accents removed, punctuation turned into spaces: "Semáforo, luz" → "semaforo luz".</summary>
     public static string Fold(string text)

@@ -59,7 +59,7 @@ internal sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimePr
     {
         yield return new(Streets, NewService("pothole", ("Pothole", "Bache"), StreetsGroup, SlaKind.BusinessDays, 3,
             ("A hole in the pavement of a city street or alley.", "Un hoyo en el pavimento de una calle o callejón de la ciudad."),
-            ("pothole, hole, road, street, pavement, asphalt", "bache, baches, hoyo, pozo, calle, pavimento, asfalto"),
+            ("pothole, hole, road, street, pavement, asphalt, crater, rut, sunken", "bache, baches, hoyo, pozo, hueco, agujero, calle, pavimento, asfalto, hundimiento"),
             List("size", ("How big is it?", "¿De qué tamaño es?"), true, AttributeDatatype.SingleValueList,
                 ("small", "Smaller than a dinner plate", "Más chico que un plato"),
                 ("medium", "About the size of a car tire", "Como una llanta de carro"),
@@ -69,7 +69,7 @@ internal sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimePr
             Question("depth_inches", ("About how deep is it, in inches?", "¿Más o menos qué tan hondo es, en pulgadas?"), false, AttributeDatatype.Number)));
         yield return new(Streets, NewService("streetlight", ("Streetlight out", "Luz de calle apagada"), StreetsGroup, SlaKind.CalendarDays, 10,
             ("A street light that is out, flickering or on during the day.", "Una luz de calle apagada, que parpadea o que está prendida de día."),
-            ("streetlight, street light, lamp, dark, light out", "luz, lámpara, alumbrado, poste, apagada, oscuro"),
+            ("streetlight, street light, street lamp, lamppost, light pole, lamp, dark, light out", "luz, lámpara, farol, farola, foco, luminaria, alumbrado, poste, apagada, fundida, oscuro"),
             List("light_problem", ("What is wrong with the light?", "¿Qué le pasa a la luz?"), true, AttributeDatatype.SingleValueList,
                 ("out", "It is out", "Está apagada"), ("flickering", "It flickers", "Parpadea"), ("day", "It is on during the day", "Está prendida de día")),
             Question("pole_number", ("Number on the pole, if you can see one", "Número del poste, si lo ve"), false, AttributeDatatype.String)));
@@ -84,10 +84,10 @@ internal sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimePr
                 ("pedestrian", "Pedestrian button or signal does not work", "El botón o la señal peatonal no funciona"))));
         yield return new(Streets, NewService("sidewalk", ("Damaged sidewalk", "Banqueta dañada"), StreetsGroup, SlaKind.CalendarDays, 30,
             ("A broken, lifted or missing sidewalk or curb ramp.", "Una banqueta o rampa rota, levantada o que falta."),
-            ("sidewalk, curb, ramp, trip hazard, walkway", "banqueta, acera, rampa, cordón, tropiezo")));
+            ("sidewalk, pavement, curb, ramp, trip hazard, walkway, cracked", "banqueta, acera, rampa, cordón, guarnición, tropiezo, levantada, rota")));
         yield return new(Environment, NewService("graffiti", ("Graffiti", "Grafiti"), CleanGroup, SlaKind.CalendarDays, 7,
             ("Graffiti on public property or visible from the street.", "Grafiti en propiedad pública o visible desde la calle."),
-            ("graffiti, tagging, vandalism, paint", "grafiti, pintas, vandalismo, pintura"),
+            ("graffiti, tagging, tag, vandalism, paint, spray paint", "grafiti, graffiti, pintas, rayones, rayado, vandalismo, pintura"),
             List("surface", ("Where is the graffiti?", "¿Dónde está el grafiti?"), true, AttributeDatatype.SingleValueList,
                 ("wall", "On a wall", "En una pared"), ("fence", "On a fence", "En una cerca"), ("sign", "On a sign or pole", "En un letrero o poste"),
                 ("ground", "On the sidewalk or street", "En la banqueta o la calle"), ("other", "Somewhere else", "En otro lugar")),
@@ -95,7 +95,7 @@ internal sealed class CatalogDemoData(CiudadDbContext db, AuditLog audit, TimePr
                 ("yes", "Yes", "Sí"), ("no", "No", "No"))));
         yield return new(Environment, NewService("illegal-dumping", ("Illegal dumping", "Tiradero ilegal"), CleanGroup, SlaKind.CalendarDays, 5,
             ("Trash, furniture, tires or debris left on public land or in an alley.", "Basura, muebles, llantas o escombro tirados en terreno público o en un callejón."),
-            ("dumping, trash, debris, tires, furniture, mattress", "tiradero, basura, escombro, llantas, muebles, colchón"),
+            ("dumping, dumped, trash, junk, debris, rubble, tires, furniture, mattress", "tiradero, basurero, basura, escombro, escombros, llantas, muebles, colchón, cascajo"),
             List("items", ("What was dumped? Choose all that apply.", "¿Qué tiraron? Elija todo lo que aplique."), true, AttributeDatatype.MultiValueList,
                 ("furniture", "Furniture or mattresses", "Muebles o colchones"), ("tires", "Tires", "Llantas"),
                 ("appliances", "Appliances", "Aparatos eléctricos"), ("construction", "Construction debris", "Escombro de construcción"),

@@ -1,6 +1,8 @@
 using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
+using Ciudad.Platform.Privacy;
 using Ciudad.ServiceRequests.Catalog;
+using Ciudad.ServiceRequests.Privacy;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -108,16 +110,24 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
     }
 
     /// <summary>Requests the person reported while signed in, and requests they follow; newest first.</summary>
-    public async Task<ResultPage<MyRequest>> MineAsync(string userId, int page, CancellationToken cancellationToken = default)
+    public async Task<ResultPage<MyRequest>> MineAsync(PersonalDataSubject person, int page, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
-        var query = db.Requests().AsNoTracking()
-            .Where(r => r.ReporterUserId == userId || r.Followers.Any(f => f.UserId == userId));
+        // Reported while signed in, or earlier with the account's confirmed address; followed likewise.
+        var userId = person.UserId;
+        var email = person.ConfirmedEmail?.ToLowerInvariant();
+        var followed = RequestPersonalData.Followed(db.RequestFollowers(), person).Select(f => f.RequestId);
+        // ToLower() is SQL lower() on both providers, not .NET's culture-dependent one.
+#pragma warning disable CA1304, CA1311, CA1862
+        var query = db.Requests().AsNoTracking().Where(r => r.ReporterUserId == userId
+            || (email != null && r.ReporterEmail!.ToLower() == email)
+            || followed.Contains(r.Id));
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new MyRequest(r.Number, r.Service!.Name, r.Status, r.RequestedAt, r.UpdatedAt, r.ReporterUserId == userId))
+            .Select(r => new MyRequest(r.Number, r.Service!.Name, r.Status, r.RequestedAt, r.UpdatedAt, r.ReporterUserId == userId || (email != null && r.ReporterEmail!.ToLower() == email)))
             .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
         return new ResultPage<MyRequest>(items, page, PageSize, total);
     }
 

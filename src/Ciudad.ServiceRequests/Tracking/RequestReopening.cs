@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Email;
+using Ciudad.Platform.Identity;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Workflow;
@@ -160,12 +161,21 @@ internal sealed class RequestReopening(
         request.ReopenCount = 1;
         audit.Record("servicerequests.reopened", nameof(ServiceRequest), request.Number, before,
             new { Status = request.Status.ToString(), request.ReopenCount, ByLink = userId is null });
-        var department = await db.Departments.Where(d => d.Id == request.DepartmentId).Select(d => d.ContactEmail).FirstOrDefaultAsync(cancellationToken);
+        // A department mailbox is read by the department's staff: write in the language most of them
+        // chose for their own emails (English on a tie or with nobody yet). The note is the reporter's own words.
+        var department = await db.Departments.Where(d => d.Id == request.DepartmentId)
+            .Select(d => new
+            {
+                d.ContactEmail,
+                Spanish = d.Members.Count(m => m.User!.PreferredCulture == SupportedCultures.Spanish),
+                Others = d.Members.Count(m => m.User!.PreferredCulture != SupportedCultures.Spanish),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (department is not null)
         {
-            // Department mailboxes are read in English; the note is the reporter's own words.
-            emails.Queue(department, "en", "RequestReopenedDepartment",
-                RequestNumbers.Format(request.Number), request.Service!.Name["en"], reopened.Note,
+            var culture = department.Spanish > department.Others ? SupportedCultures.Spanish : SupportedCultures.English;
+            emails.Queue(department.ContactEmail, culture, "RequestReopenedDepartment",
+                RequestNumbers.Format(request.Number), request.Service!.Name[culture], reopened.Note,
                 emails.Link(RequestLinks.Track(request.Number)));
         }
         await db.SaveChangesAsync(cancellationToken);

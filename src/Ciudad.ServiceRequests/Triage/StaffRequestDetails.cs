@@ -29,7 +29,11 @@ internal sealed record StaffRequestView(
     IReadOnlyList<RequestEvent> Timeline,
     int FollowerCount,
     string? ParentNumber,
-    IReadOnlyList<string> DuplicateNumbers);
+    IReadOnlyList<string> DuplicateNumbers)
+{
+    /// <summary>The languages followers get their emails in ("en", "es"), for the mixed-language warning.</summary>
+    public IReadOnlyList<string> FollowerLanguages { get; init; } = [];
+}
 
 internal sealed class StaffRequestDetails(CiudadDbContext db)
 {
@@ -54,13 +58,18 @@ internal sealed class StaffRequestDetails(CiudadDbContext db)
             .Select(p => new StaffPhoto(p.Id, p.Order, p.IsPublic, p.Width, p.Height)).ToListAsync(cancellationToken);
         var timeline = await db.RequestEvents().AsNoTracking().Where(e => e.RequestId == request.Id)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
-        var followers = await db.RequestFollowers().CountAsync(f => f.RequestId == request.Id, cancellationToken);
+        var followerLanguages = await db.RequestFollowers().Where(f => f.RequestId == request.Id)
+            .GroupBy(f => f.Culture).Select(g => new { Culture = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var followers = followerLanguages.Sum(l => l.Count);
         var parent = request.ParentRequestId is null ? null : await db.Requests().Where(r => r.Id == request.ParentRequestId)
             .Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
         var duplicates = await db.Requests().Where(r => r.ParentRequestId == request.Id).OrderBy(r => r.RequestedAt)
             .Select(r => r.Number).ToListAsync(cancellationToken);
         return new StaffRequestView(request, department, assignee, photos, await AnswersAsync(request, cancellationToken),
-            timeline, followers, parent, duplicates);
+            timeline, followers, parent, duplicates)
+        {
+            FollowerLanguages = [.. followerLanguages.Select(l => l.Culture).Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>A photo's JPEG (or thumbnail) for staff, hidden or not; null when not the actor's to see.</summary>

@@ -81,12 +81,17 @@ internal sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCa
     private void QueueEmail(ServiceRequest request, Service service, RequestFollower follower, RequestStatus status, string? note)
     {
         var culture = follower.Culture;
-        emails.Queue(follower.Email, culture, "RequestUpdated",
+        // The reporter hears of a closing with the way back in: "not fixed?" opens the reopen page.
+        var toReporter = request.ReporterEmail is not null
+            && string.Equals(follower.Email, request.ReporterEmail, StringComparison.OrdinalIgnoreCase);
+        var closedForReporter = toReporter && !request.IsOpen && status != RequestStatus.Duplicate;
+        emails.Queue(follower.Email, culture, closedForReporter ? "RequestClosedForReporter" : "RequestUpdated",
             RequestNumbers.Format(request.Number),
             service.Name[culture],
             strings.Get(culture, status.LabelKey()),
             note ?? strings.Get(culture, "Requests.Email.NoNote"),
             emails.Link(RequestLinks.Track(request.Number)),
-            emails.Link(RequestLinks.Unsubscribe(follower.UnsubscribeToken)));
+            emails.Link(RequestLinks.Unsubscribe(follower.UnsubscribeToken)),
+            emails.Link(RequestLinks.Track(request.Number) + "/reopen"));
     }
 }

@@ -40,6 +40,8 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser)
         // The map appears (JavaScript is on); a tap places the pin and fills the hidden coordinates.
         var map = page.Locator("#Map");
         await Assertions.Expect(map).ToBeVisibleAsync();
+        // With the map shown, the address hint mentions the pin (without JavaScript it does not).
+        await Assertions.Expect(page.Locator("#Input-Address-hint")).ToContainTextAsync(language == "es" ? "mapa" : "map");
         await page.AssertNoViolationsAsync();
         await map.ClickAsync(new LocatorClickOptions { Position = new Position { X = 120, Y = 90 } });
         await Assertions.Expect(page.Locator("#report-latitude")).Not.ToHaveValueAsync("");
@@ -97,6 +99,7 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser)
 
         // No map without JavaScript: the address field is the way, and it is enough.
         await Assertions.Expect(page.Locator("#Map")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#Input-Address-hint")).Not.ToContainTextAsync(language == "es" ? "mapa" : "map");
         await AssertNoViolationsWithoutJavaScriptAsync(page, words.Locale);
         await page.GetByRole(AriaRole.Button, new() { Name = words.Continue, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ciudad-error-summary")).ToBeVisibleAsync();

@@ -16,6 +16,11 @@ public sealed class ServiceFinderTests(AppFixture fixture) : IClassFixture<AppFi
     [InlineData("colchon", "illegal-dumping")] // and without
     [InlineData("grafiti", "graffiti")]
     [InlineData("  Luz   de calle ", "streetlight")]
+    [InlineData("hoyo en la calle", "pothole")] // words, not the phrase; "en" and "la" say nothing
+    [InlineData("There is a hole in the street", "pothole")]
+    [InlineData("hueco en el pavimento", "pothole")] // synonyms residents use
+    [InlineData("farol fundido", "streetlight")]
+    [InlineData("rayones en la pared", "graffiti")]
     public async Task Names_and_keywords_match_in_either_language_ignoring_case_and_accents(string query, string expectedFirst)
     {
         var services = await CatalogAsync();

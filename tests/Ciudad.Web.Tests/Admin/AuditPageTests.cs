@@ -31,6 +31,20 @@ public sealed class AuditPageTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Contains("No entries match.", none.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Actions_read_in_words_in_the_administrators_language_with_the_code_beside_them()
+    {
+        var app = await fixture.For(TestDatabase.Sqlite);
+        var admin = await app.CreateStaffAsync(StaffRoles.Administrator, departmentSlug: null, culture: "es");
+        using var session = app.NewSession("es-MX");
+        await session.SignInAsync(admin);
+
+        var page = await session.GetAsync($"/Admin/Audit?Action=account.signed-in&Actor={Uri.EscapeDataString(admin.Email)}");
+
+        var cell = page.FindAll("table tbody tr td").First(td => td.QuerySelector("code")?.TextContent == "account.signed-in");
+        Assert.Contains("Inició sesión", cell.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory, BothDatabases]
     public async Task Filters_by_el_paso_calendar_days(TestDatabase db)
     {

@@ -49,7 +49,8 @@ public sealed class ReportJourneyTests(AppFixture fixture) : IClassFixture<AppFi
         });
         Assert.Equal("Revise su reporte antes de enviarlo", check.H1);
         Assert.Contains("Como una llanta de carro", check.Text, StringComparison.Ordinal);
-        Assert.Contains("1 foto(s)", check.Text, StringComparison.Ordinal);
+        Assert.Contains("1 foto", check.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", check.Text, StringComparison.Ordinal);
 
         var confirmation = await resident.SubmitAsync(check);
         Assert.Equal("Reporte enviado", confirmation.H1);
@@ -177,6 +178,7 @@ public sealed class ReportJourneyTests(AppFixture fixture) : IClassFixture<AppFi
         });
         Assert.Equal("/report/nearby", nearby.Url.AbsolutePath);
         Assert.Contains("Request " + RequestNumbers.Format(existing.Number), nearby.Text, StringComparison.Ordinal);
+        Assert.Contains("About 150 ft away", nearby.Text, StringComparison.Ordinal); // a US city: feet, not metres
         Assert.Contains("Tagging on the wall of the library", nearby.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("rosa.reporter", nearby.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Rosa Reporter", nearby.Html, StringComparison.Ordinal);

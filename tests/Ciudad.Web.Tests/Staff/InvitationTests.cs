@@ -26,6 +26,22 @@ public sealed class InvitationTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Theory, BothDatabases]
+    public async Task A_spanish_speaking_invitee_invited_in_english_stays_in_spanish_after_accepting(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var email = TestPeople.UniqueEmail("agente");
+        var link = await InviteAsync(app, email, StaffRoles.Agent, "code-compliance", language: "en");
+        using var invitee = app.NewSession("es-MX");
+        var invitation = await invitee.GetAsync(link);
+
+        var accepted = await invitee.SubmitAsync(invitation, new Dictionary<string, string> { ["Password"] = "una-contraseña-larga", ["ConfirmPassword"] = "una-contraseña-larga" });
+
+        Assert.Equal("/Account/Manage/TwoFactor", accepted.Url.AbsolutePath);
+        Assert.Equal("es", accepted.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("es", await app.WithDbAsync(d => d.Users.Where(u => u.Email == email).Select(u => u.PreferredCulture).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_new_person_accepts_chooses_a_password_and_is_sent_to_set_up_an_authenticator(TestDatabase db)
     {
         var app = await fixture.For(db);

@@ -1,4 +1,5 @@
 using Ciudad.Platform.City;
+using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Intake;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,11 @@ internal sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, City
             return elsewhere;
         }
         var result = await Drafts.SubmitAsync(Draft!, Culture, UserId, HttpContext.RequestAborted);
+        if (result.Status == OutcomeStatus.NotFound)
+        {
+            // Another submit of this draft (a double click, a second tab) filed it: show that one.
+            return Redirect("/report/confirmation");
+        }
         if (!result.Succeeded)
         {
             // Rare: the catalog or the rules changed since the answers were given.

@@ -34,7 +34,9 @@ internal sealed class TrackModel(PublicRequests requests, RequestReopening reope
         var canonical = RequestNumbers.Normalize(number);
         if (canonical is null || !await LoadAsync(canonical, cancellationToken))
         {
-            return NotFound();
+            // Still a 404 (for links and crawlers), but a page that helps: say so and offer the search.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Partial("_UnknownRequest", canonical ?? "");
         }
         if (canonical != number)
         {

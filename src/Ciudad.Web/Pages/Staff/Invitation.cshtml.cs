@@ -86,7 +86,7 @@ public sealed class InvitationModel(
             }
         }
 
-        var result = await staff.AcceptAsync(Token!, NeedsPassword ? Password : null, cancellationToken);
+        var result = await staff.AcceptAsync(Token!, NeedsPassword ? Password : null, StringCatalogCulture.Current, cancellationToken);
         switch (result.Outcome)
         {
             case InvitationOutcome.Accepted:

@@ -13,6 +13,11 @@
   var data = panel.dataset;
 
   panel.hidden = false;
+  // The address hint is written for pages without the map; now that the map shows, mention the pin.
+  var addressHint = document.getElementById("Input-Address-hint");
+  if (addressHint && data.addressHint) {
+    addressHint.textContent = data.addressHint;
+  }
 
   var icon = L.icon({
     iconUrl: "/lib/leaflet/marker-icon.png",

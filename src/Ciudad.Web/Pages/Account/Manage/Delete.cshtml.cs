@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Email;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,6 +18,7 @@ public sealed class DeleteModel(
     SignInManager<CiudadUser> signIn,
     Emails emails,
     AuditLog audit,
+    IEnumerable<IPersonalDataContributor> modules,
     IStringLocalizer<Program> strings) : AccountPageModel
 {
     [BindProperty] public DeleteInput Input { get; set; } = new();
@@ -56,6 +58,13 @@ public sealed class DeleteModel(
         }
         emails.Queue(user.Email!, user.PreferredCulture, "AccountDeleted");
         audit.Record("account.deleted", nameof(CiudadUser), user.Id, before: new { user.Email, user.DisplayName });
+        // Each module takes the person's name off its records; DeleteAsync saves those changes
+        // with the account's removal, so either both happen or neither does.
+        var person = PersonalDataSubject.From(user);
+        foreach (var module in modules)
+        {
+            await module.EraseAsync(person, HttpContext.RequestAborted);
+        }
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {

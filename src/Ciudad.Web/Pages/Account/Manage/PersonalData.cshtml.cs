@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ciudad.Platform.Audit;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace Ciudad.Web.Pages.Account.Manage;
 /// "Download my data": everything the platform holds about the person, as JSON. Secrets that protect
 /// the account (password hash, security stamp, authenticator key, recovery codes) are never included.
 /// </summary>
-public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbContext db, AuditLog audit, TimeProvider clock) : AccountPageModel
+public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbContext db, AuditLog audit,
+    IEnumerable<IPersonalDataContributor> modules, TimeProvider clock) : AccountPageModel
 {
     // A file for the person to read, not HTML: keep accents and quotes legible.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -42,6 +44,13 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
             .Select(e => new { e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.IpAddress, e.BeforeJson, e.AfterJson })
             .ToListAsync();
         var passkeys = (await users.GetPasskeysAsync(user)).Select(p => new { p.Name, p.CreatedAt });
+        // Each module's part (311: the person's requests and follows), under its own name.
+        var person = PersonalDataSubject.From(user);
+        var moduleData = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var module in modules)
+        {
+            moduleData[module.Section] = await module.ExportAsync(person, HttpContext.RequestAborted);
+        }
         var data = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -67,6 +76,7 @@ public sealed class PersonalDataModel(UserManager<CiudadUser> users, CiudadDbCon
                 before = e.BeforeJson is null ? null : JsonNode.Parse(e.BeforeJson),
                 after = e.AfterJson is null ? null : JsonNode.Parse(e.AfterJson),
             }),
+            modules = moduleData,
         };
         await audit.RecordNowAsync("account.personal-data-downloaded", nameof(CiudadUser), user.Id);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "my-data.json");
