@@ -64,6 +64,13 @@ stop_postgres() {
   rm -rf "$pg_dir"
 }
 
+# npm's open311 client runs against Ciudad in Ciudad.ServiceRequests.Tests (NpmOpen311ClientTests).
+install_open311_npm() {
+  if [ ! tests/open311-npm/node_modules/.package-lock.json -nt tests/open311-npm/package-lock.json ]; then
+    (cd tests/open311-npm && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
 start_s3() {
   # npm is already needed by the build (Ciudad.Web's assets); reinstall only when the lock changed.
   if [ ! tests/s3/node_modules/.package-lock.json -nt tests/s3/package-lock.json ]; then
@@ -127,6 +134,8 @@ log "Starting a throwaway S3-compatible server"
 start_s3
 log "Starting a throwaway Redis"
 start_redis
+log "Installing npm's open311 client (tests/open311-npm)"
+install_open311_npm
 
 log "Checking formatting (.editorconfig)"
 format_status=0

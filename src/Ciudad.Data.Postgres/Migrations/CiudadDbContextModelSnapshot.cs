@@ -898,6 +898,46 @@ namespace Ciudad.Data.Postgres.Migrations
                     b.ToTable("sr_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Open311.Open311ClientUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("ClientUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_update_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("RequestEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_event_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_open311_client_updates");
+
+                    b.HasIndex("RequestEventId")
+                        .HasDatabaseName("ix_sr_open311_client_updates_request_event_id");
+
+                    b.HasIndex("ApiKeyId", "ClientUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_open311_client_updates_api_key_id_client_update_id");
+
+                    b.ToTable("sr_open311_client_updates", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -1642,6 +1682,25 @@ namespace Ciudad.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sr_report_draft_photos_sr_report_drafts_draft_id");
+                });
+
+            modelBuilder.Entity("Ciudad.ServiceRequests.Open311.Open311ClientUpdate", b =>
+                {
+                    b.HasOne("Ciudad.ServiceRequests.Open311.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_open311_client_updates_sr_api_keys_api_key_id");
+
+                    b.HasOne("Ciudad.ServiceRequests.Requests.RequestEvent", "RequestEvent")
+                        .WithMany()
+                        .HasForeignKey("RequestEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sr_open311_client_updates_request_event_request_event_id");
+
+                    b.Navigation("RequestEvent");
                 });
 
             modelBuilder.Entity("Ciudad.ServiceRequests.Requests.RequestAnswer", b =>

@@ -20,6 +20,9 @@ internal sealed record IntakeSubmission
     /// <summary>Already processed (sniffed, stripped, re-encoded) by <see cref="PhotoProcessor"/>.</summary>
     public IReadOnlyList<ProcessedPhoto> Photos { get; init; } = [];
 
+    /// <summary>Photo links an Open311 client sent (<c>media_url</c>): kept for staff, never fetched or published.</summary>
+    public IReadOnlyList<string> PhotoLinks { get; init; } = [];
+
     public string? Name { get; init; }
     public string? Email { get; init; }
     public string? Phone { get; init; }

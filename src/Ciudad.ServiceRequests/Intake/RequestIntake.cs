@@ -128,6 +128,19 @@ internal sealed class RequestIntake(
             ActorUserId = submission.FiledBy?.UserId,
             ActorName = submission.FiledBy?.Name ?? "Reporter",
         });
+        if (submission.PhotoLinks.Count > 0)
+        {
+            // Links only, one a line: staff open them if they want to; nothing is fetched or published.
+            request.Events.Add(new RequestEvent
+            {
+                OccurredAt = now,
+                Kind = RequestEventKind.InternalNote,
+                IsPublic = false,
+                Status = RequestStatus.Received,
+                ActorName = "Reporter",
+                Note = string.Join('\n', submission.PhotoLinks),
+            });
+        }
         db.Requests().Add(request);
 
         if (request.ReporterEmail is not null)

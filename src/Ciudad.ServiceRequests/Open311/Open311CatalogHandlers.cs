@@ -35,11 +35,15 @@ internal sealed class Open311CatalogHandlers(
             ])));
     }
 
-    /// <summary>Every active service, hidden-sensitivity ones included: they can be reported, only not browsed.</summary>
+    /// <summary>
+    /// Every service, hidden-sensitivity ones included (they can be reported, only not browsed), and
+    /// inactive ones flagged <c>inactive</c> after the active ones: mySociety's clients then retire the
+    /// category instead of deleting it, and a POST to one is a 400 that names it.
+    /// </summary>
     public async Task<Open311Node> ServicesAsync(string culture, CancellationToken cancellationToken)
     {
         var services = await db.Services().AsNoTracking().Include(s => s.Attributes)
-            .Where(s => s.IsActive).OrderBy(s => s.SortOrder).ThenBy(s => s.Code).ToListAsync(cancellationToken);
+            .OrderByDescending(s => s.IsActive).ThenBy(s => s.SortOrder).ThenBy(s => s.Code).ToListAsync(cancellationToken);
         return new Open311List("services", "service", [.. services.Select(s => Open311Presenter.Service(s, culture))]);
     }
 

@@ -10,6 +10,9 @@ internal static class Open311Endpoints
     public const string Root = "/open311";
     public const string Base = "/open311/v2";
 
+    /// <summary>Every read answers HEAD too (link checkers, monitors and caches ask with it); Kestrel sends no body.</summary>
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>GeoReport v2 at <c>/open311/v2/</c>.</summary>
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder endpoints)
     {
@@ -22,56 +25,79 @@ internal static class Open311Endpoints
             .AddEndpointFilter<Open311ErrorFilter>();
         var api = root.MapGroup("/v2");
 
-        api.MapGet("/discovery.{format}", (string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options) =>
+        api.MapMethods("/discovery.{format}", ReadMethods, (string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options) =>
             Open311Result.Ok(Begin(http, format, options.Value).Format, catalog.Discovery()))
             .WithName("Open311Discovery");
 
-        api.MapGet("/services.{format}", async (string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/services.{format}", ReadMethods, async (string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
             return Open311Result.Ok(call.Format, await catalog.ServicesAsync(call.Culture, cancellationToken));
         }).WithName("Open311Services");
 
-        api.MapGet("/services/{code}.{format}", async (string code, string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/services/{code}.{format}", ReadMethods, async (string code, string format, HttpContext http, Open311CatalogHandlers catalog, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
             return Open311Result.Ok(call.Format, await catalog.DefinitionAsync(code, call.Culture, cancellationToken));
         }).WithName("Open311ServiceDefinition");
 
-        api.MapGet("/requests.{format}", async (string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/requests.{format}", ReadMethods, async (string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
-            return Open311Result.Ok(call.Format, await reader.ListAsync(call.Input, call.Culture, cancellationToken));
+            return await reader.ListAsync(http.Request, call.Format, call.Input, call.Culture, cancellationToken);
         }).WithName("Open311Requests");
 
         api.MapPost("/requests.{format}", async (string format, HttpContext http, Open311RequestWriter writer, CancellationToken cancellationToken) =>
             await writer.PostAsync(http, Open311Call.Format(format), cancellationToken))
             .WithName("Open311PostRequest");
 
-        api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/requests/{id}.{format}", ReadMethods, async (string id, string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
             return Open311Result.Ok(call.Format, await reader.SingleAsync(id, call.Input, call.Culture, cancellationToken));
         }).WithName("Open311Request");
 
-        api.MapGet("/tokens/{token}.{format}", async (string token, string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/tokens/{token}.{format}", ReadMethods, async (string token, string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
             return Open311Result.Ok(call.Format, await reader.TokenAsync(token, cancellationToken));
         }).WithName("Open311Token");
 
-        api.MapGet("/servicerequestupdates.{format}", async (string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
+        api.MapMethods("/servicerequestupdates.{format}", ReadMethods, async (string format, HttpContext http, Open311RequestReader reader, IOptions<Open311Options> options, CancellationToken cancellationToken) =>
         {
             var call = Begin(http, format, options.Value);
             return Open311Result.Ok(call.Format, await reader.UpdatesAsync(call.Input, cancellationToken));
         }).WithName("Open311ServiceRequestUpdates");
 
+        api.MapPost("/servicerequestupdates.{format}", async (string format, HttpContext http, Open311UpdateWriter writer, CancellationToken cancellationToken) =>
+            await writer.PostAsync(http, Open311Call.Format(format), cancellationToken))
+            .WithName("Open311PostServiceRequestUpdate");
+
         // Anything else under /open311 (unknown resource, missing suffix, other methods) is a 404 in
         // the format the path suggests, rather than the site's HTML "page not found".
-        root.Map("/{**rest}", (HttpContext http) => Open311Result.Error(Open311Formats.FromPath(http.Request.Path.Value),
-                StatusCodes.Status404NotFound, $"Unknown resource. The API is described at {Base}/discovery.xml."))
+        // OPTIONS (a browser's CORS preflight) lands here too: the routes above take only their own methods.
+        root.Map("/{**rest}", (HttpContext http) => HttpMethods.IsOptions(http.Request.Method)
+                ? Preflight(http)
+                : Open311Result.Error(Open311Formats.FromPath(http.Request.Path.Value),
+                    StatusCodes.Status404NotFound, $"Unknown resource. The API is described at {Base}/discovery.xml."))
             .WithName("Open311NotFound");
         return endpoints;
+    }
+
+    /// <summary>
+    /// A browser asks (OPTIONS) before a cross-site call with headers of its own. GET is public to every
+    /// origin; POST carries an API key, never a cookie, so allowing it from any origin is safe too.
+    /// </summary>
+    private static IResult Preflight(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.AccessControlAllowOrigin = "*";
+        headers.AccessControlAllowMethods = "GET, HEAD, POST, OPTIONS";
+        var asked = http.Request.Headers.AccessControlRequestHeaders;
+        headers.AccessControlAllowHeaders = asked.Count > 0 ? asked.ToString() : "Content-Type, Accept-Language";
+        headers.AccessControlMaxAge = "86400";
+        headers.Allow = "GET, HEAD, POST, OPTIONS";
+        return Results.NoContent();
     }
 
     /// <summary>Endpoint metadata the status-code-pages middleware honours.</summary>

@@ -20,6 +20,9 @@ internal static class Open311Features
         services.AddScoped<Open311CatalogHandlers>();
         services.AddScoped<Open311RequestReader>();
         services.AddScoped<Open311RequestWriter>();
+        services.AddScoped<Open311KeyGate>();
+        services.AddScoped<Open311UpdateWriter>();
+        services.AddHostedService<PublicBaseUrlCheck>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Ciudad.ServiceRequests.Open311;
 /// send them: an empty value is the same as an absent one (<c>jurisdiction_id=</c> is common),
 /// and malformed values are 400s with a description a developer can act on.
 /// </summary>
-internal sealed class Open311Input(IQueryCollection query, IFormCollection? form = null)
+internal sealed partial class Open311Input(IQueryCollection query, IFormCollection? form = null)
 {
     public IFormCollection? Form => form;
 
@@ -86,6 +86,7 @@ internal sealed class Open311Input(IQueryCollection query, IFormCollection? form
         {
             return null;
         }
+        text = PlusSentAsSpace().Replace(text, "${time}+${offset}");
         const DateTimeStyles styles = DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces;
         DateTimeOffset? instant = null;
         var outsideCalendar = false;
@@ -116,9 +117,20 @@ internal sealed class Open311Input(IQueryCollection query, IFormCollection? form
         return instant;
     }
 
+    /// <summary>Every non-empty value of a repeatable argument (<c>media_url=a&amp;media_url=b</c>), form before query.</summary>
+    public IReadOnlyList<string> All(string name) =>
+        [.. (form?[name] ?? StringValues.Empty).Concat(query[name]).Select(Clean).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
+
     public bool Flag(string name) =>
         Text(name) is { } text && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1");
 
     /// <summary>See <see cref="Intake.PlainText.Clean"/>; never null.</summary>
     public static string Clean(string? value) => Intake.PlainText.Clean(value) ?? "";
+
+    /// <summary>
+    /// <c>…T08:00:00 01:00</c>: a client that did not escape the offset's <c>+</c> (it decodes to a
+    /// space in a query string). Nothing else can be meant, so it is read as <c>+01:00</c>.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?) (?<offset>\d{2}(:?\d{2})?)$")]
+    private static partial System.Text.RegularExpressions.Regex PlusSentAsSpace();
 }

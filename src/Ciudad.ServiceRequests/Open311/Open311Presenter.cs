@@ -25,8 +25,30 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
         ("description", service.Description[culture]),
         ("metadata", service.Attributes.Count > 0),
         ("type", "realtime"),
-        ("keywords", service.Keywords[culture]),
-        ("group", service.Group[culture]));
+        ("keywords", Keywords(service, culture)),
+        ("group", service.Group[culture]),
+        // mySociety's list form of the group; FixMyStreet reads either.
+        ("groups", new Open311List("groups", "group", [service.Group[culture]])));
+
+    /// <summary>
+    /// mySociety's flags first, then the service's search words: <c>private</c> for services whose
+    /// reports are never public (FixMyStreet then hides its copies too), <c>inactive</c> for services
+    /// that take no new reports. Ciudad has no staff-only services, so <c>staff</c> never appears.
+    /// </summary>
+    private static string Keywords(Service service, string culture)
+    {
+        var flags = new List<string>();
+        if (service.Sensitivity == Sensitivity.Hidden)
+        {
+            flags.Add("private");
+        }
+        if (!service.IsActive)
+        {
+            flags.Add("inactive");
+        }
+        var words = service.Keywords[culture];
+        return string.Join(", ", string.IsNullOrWhiteSpace(words) ? flags : [.. flags, words]);
+    }
 
     public static Open311Record Definition(Service service, string culture) => Open311Record.Of("service_definition",
         ("service_code", service.Code),
@@ -71,7 +93,8 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("service_name", row.ServiceName[culture]),
             new("service_code", row.ServiceCode),
             // A coarsened report's own words often name the house; like the tracking page, leave them out.
-            new("description", coarsened ? null : row.Description),
+            // JSON has one spelling of "no description": "" (as mySociety's updates feed), never null.
+            new("description", coarsened ? "" : row.Description),
             new("agency_responsible", row.DepartmentName[culture]),
             new("service_notice", null),
             new("requested_datetime", Local(row.RequestedAt)),

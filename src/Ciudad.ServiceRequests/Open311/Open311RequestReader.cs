@@ -2,6 +2,7 @@ using Ciudad.Platform.City;
 using Ciudad.Platform.Data;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Requests;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,34 @@ internal sealed class Open311RequestReader(
     public const int MaxPageSize = 500;
     public const int MaxPage = 1_000_000;
     public const int MaxUpdates = 1000;
+
+    /// <summary>
+    /// Most requests in one answer to a date-range call without <c>page_size</c> (the spec's own cap):
+    /// clients that do not page, like FixMyStreet's hourly fetch, get the whole range.
+    /// </summary>
+    public const int MaxUnpaged = 1000;
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(90);
     private static readonly TimeSpan DefaultUpdatesWindow = TimeSpan.FromDays(7);
 
-    public async Task<Open311Node> ListAsync(Open311Input input, string culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// A list answer; unless ids were asked for, it carries the paging headers (<see cref="Open311Paging"/>).
+    /// A page past the end is an empty list, so clients that loop until an empty page stop.
+    /// </summary>
+    public async Task<Open311Result> ListAsync(HttpRequest request, Open311Format format, Open311Input input, string culture, CancellationToken cancellationToken)
     {
-        var filter = ReadFilter(input);
+        var filter = await listQuery.ResolveAsync(ReadFilter(input), cancellationToken);
         var rows = await listQuery.ListAsync(filter, cancellationToken);
-        return await PresentAsync(rows, input, culture, cancellationToken);
+        var body = await PresentAsync(rows, input, culture, cancellationToken);
+        if (filter.Numbers is not null)
+        {
+            return Open311Result.Ok(format, body);
+        }
+        // A first page that is not full needs no count: it is all there is.
+        var total = filter.Page == 1 && rows.Count < filter.PageSize ? rows.Count : await listQuery.CountAsync(filter, cancellationToken);
+        return new Open311Result(format, StatusCodes.Status200OK, body)
+        {
+            Headers = Open311Paging.Headers(request, presenter, filter.Page, filter.PageSize, total),
+        };
     }
 
     public async Task<Open311Node> SingleAsync(string id, Open311Input input, string culture, CancellationToken cancellationToken)
@@ -48,7 +69,8 @@ internal sealed class Open311RequestReader(
             : await db.Requests().AsNoTracking().Where(r => r.Token == token).Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
         if (number is null)
         {
-            throw Open311Problem.NotFound($"There is no service request with token '{Open311Call.Truncate(token)}'.");
+            throw Open311Problem.NotFound($"Unknown token '{Open311Call.Truncate(token)}'. This server never issues tokens: "
+                + "POST requests answers with the service_request_id at once, so there is nothing to look up here.");
         }
         return new Open311List("service_requests", "request",
             [Open311Record.Of("request", ("service_request_id", number), ("token", token))]);
@@ -124,7 +146,8 @@ internal sealed class Open311RequestReader(
         var updatedBefore = input.DateTime("updated_before", zone);
         CheckOrder(start, end, "start_date", "end_date");
         CheckOrder(updatedAfter, updatedBefore, "updated_after", "updated_before");
-        if (start is null && end is null && updatedAfter is null && updatedBefore is null)
+        var dateRange = start is not null || end is not null || updatedAfter is not null || updatedBefore is not null;
+        if (!dateRange)
         {
             start = clock.GetUtcNow() - DefaultWindow;
         }
@@ -141,7 +164,7 @@ internal sealed class Open311RequestReader(
             Box = box,
             CoarseRanges = box is { } b ? CoarseGrid.ExactRanges(b, options.Value.CoarsenMeters) : null,
             Page = input.Integer("page", 1, MaxPage) ?? 1,
-            PageSize = input.Integer("page_size", 1, MaxPageSize, clamp: true) ?? DefaultPageSize,
+            PageSize = input.Integer("page_size", 1, MaxPageSize, clamp: true) ?? (dateRange ? MaxUnpaged : DefaultPageSize),
         };
     }
 

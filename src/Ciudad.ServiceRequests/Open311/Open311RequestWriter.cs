@@ -5,26 +5,22 @@ using Ciudad.ServiceRequests.Intake;
 using Ciudad.ServiceRequests.Photos;
 using Ciudad.ServiceRequests.Requests;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Ciudad.ServiceRequests.Open311;
 
 /// <summary>
-/// <c>POST requests</c>: checks the key and its rate, reads the form (urlencoded or multipart with
-/// <c>media</c> photos) and files through <see cref="RequestIntake"/>, the same door as the web
+/// <c>POST requests</c>: checks the key and its rate, reads the form (urlencoded, or multipart with
+/// photos in file parts of any name; <c>media_url</c> links are kept for staff, see <see cref="MediaLinks"/>) and files through <see cref="RequestIntake"/>, the same door as the web
 /// report, so API requests meet the same rules and land in the same department queue.
 /// </summary>
 internal sealed partial class Open311RequestWriter(
-    ApiKeyService keys,
-    ApiKeyRateLimiter limiter,
-    RejectedKeyLimiter rejectedKeys,
+    Open311KeyGate gate,
     RequestIntake intake,
     PhotoProcessor photos,
     PhotoBudget photoBudget,
     StringCatalog strings,
     Open311Presenter presenter,
-    IOptions<Open311Options> open311,
     IOptions<ServiceRequestsOptions> options)
 {
     /// <summary>Fields the intake names that are also POST argument names; any other field is an attribute code.</summary>
@@ -32,28 +28,10 @@ internal sealed partial class Open311RequestWriter(
 
     public async Task<IResult> PostAsync(HttpContext http, Open311Format format, CancellationToken cancellationToken)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!await rejectedKeys.IsAllowedAsync(address, cancellationToken))
+        var admission = await gate.AdmitAsync(http, format, "file a service request", cancellationToken);
+        if (admission is not { Input: { } input, Key: { } key })
         {
-            return Open311Result.TooManyRequests(format,
-                $"Too many requests without a valid api_key from this address (at most {rejectedKeys.RejectionsPerMinute} a minute). Try again in 60 seconds.", 60);
-        }
-        var input = new Open311Input(http.Request.Query, await ReadFormAsync(http, cancellationToken));
-        Open311Call.CheckJurisdiction(input, open311.Value);
-
-        var apiKey = input.Text("api_key");
-        var key = await keys.VerifyAsync(apiKey, cancellationToken);
-        if (key is null)
-        {
-            await rejectedKeys.RecordRejectionAsync(address, cancellationToken);
-            return Open311Result.Error(format, StatusCodes.Status403Forbidden,
-                apiKey is null ? "api_key is required to file a service request." : "api_key is not valid, or it was revoked.");
-        }
-        if (await limiter.TryAcquireAsync(key, cancellationToken) is { Allowed: false } refused)
-        {
-            var seconds = refused.RetryAfterSeconds;
-            return Open311Result.TooManyRequests(format,
-                $"Too many requests with this api_key: its limit is {key.RequestsPerMinute} per minute. Try again in {seconds} seconds.", seconds);
+            return admission.Refusal!;
         }
 
         var serviceCode = input.Text("service_code") ?? throw Open311Problem.BadRequest("service_code is required. GET services for the list of codes.");
@@ -68,6 +46,7 @@ internal sealed partial class Open311RequestWriter(
             Description = input.Text("description"),
             Answers = ReadAnswers(input.Form),
             Photos = await ReadPhotosAsync(input.Form, key, cancellationToken),
+            PhotoLinks = MediaLinks.Read(input, options.Value.MaxPhotos),
             Name = Name(input.Text("first_name"), input.Text("last_name")),
             Email = input.Text("email"),
             Phone = input.Text("phone"),
@@ -90,39 +69,6 @@ internal sealed partial class Open311RequestWriter(
                 ("service_notice", $"Thank you. Follow this request at {presenter.Absolute(RequestLinks.Track(request.Number))}"),
                 ("account_id", request.AccountId)),
         ]));
-    }
-
-    private async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        var request = http.Request;
-        if (!request.HasFormContentType)
-        {
-            // No body at all (key in the query string, say) reads as an empty form; any other body is a mistake.
-            if (string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0)
-            {
-                return null;
-            }
-            throw Open311Problem.BadRequest("The body must be application/x-www-form-urlencoded or multipart/form-data.");
-        }
-        var limit = (long)options.Value.MaxPhotos * options.Value.MaxPhotoBytes + 1_000_000;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit; // room for the photos the intake accepts, and no more
-        }
-        http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
-        {
-            MultipartBodyLengthLimit = limit,
-            MultipartBoundaryLengthLimit = 200,
-            ValueCountLimit = 200,
-        }));
-        try
-        {
-            return await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException or FormatException or System.Text.DecoderFallbackException)
-        {
-            throw Open311Problem.BadRequest("The form could not be read: it is malformed (not UTF-8 form data), or larger than this server accepts.");
-        }
     }
 
     /// <summary><c>attribute[code]=v</c>, and <c>attribute[code][]=v</c> repeated for multi-value lists.</summary>
@@ -149,7 +95,9 @@ internal sealed partial class Open311RequestWriter(
 
     private async Task<List<ProcessedPhoto>> ReadPhotosAsync(IFormCollection? form, ApiKey key, CancellationToken cancellationToken)
     {
-        var files = form is null ? [] : form.Files.Where(f => f.Name is "media" or "media[]").ToList();
+        // Every file part is a photo whatever its name: the spec's extension says media, FixMyStreet
+        // sends photo1, photo2…; a part that is not a photo is refused by name, never dropped.
+        var files = form is null ? [] : form.Files.ToList();
         if (files.Count > options.Value.MaxPhotos)
         {
             throw Open311Problem.BadRequest(strings.Format("en", "Requests.Intake.TooManyPhotos", options.Value.MaxPhotos));
@@ -158,7 +106,8 @@ internal sealed partial class Open311RequestWriter(
         var problems = new List<string>();
         foreach (var (file, index) in files.Select((f, i) => (f, i + 1)))
         {
-            var name = $"media file {index} ({Open311Call.Truncate(file.FileName)})";
+            var part = file.Name is "media" or "media[]" ? $"media file {index}" : Open311Call.Truncate(file.Name);
+            var name = $"{part} ({Open311Call.Truncate(file.FileName)})";
             // Every photo costs CPU, refused or not: each spends from the key's photo budget.
             if (await photoBudget.TrySpendAsync($"key:{key.Id}", cancellationToken) is { Allowed: false } refused)
             {

@@ -11,6 +11,9 @@ internal sealed class Open311Result(Open311Format format, int statusCode, Open31
     /// <summary>Seconds, for 429 answers.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>Extra response headers (the paging signals <c>Link</c> and <c>X-Total-Count</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
     public static Open311Result Ok(Open311Format format, Open311Node body) => new(format, StatusCodes.Status200OK, body);
 
     public static Open311Result Error(Open311Format format, int statusCode, string description) =>
@@ -39,6 +42,10 @@ internal sealed class Open311Result(Open311Format format, int statusCode, Open31
         response.ContentLength = bytes.Length;
         // Map and dashboard clients read the API from other sites; no cookies are involved.
         response.Headers.AccessControlAllowOrigin = "*";
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers.Append(name, value);
+        }
         if (RetryAfterSeconds is { } seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

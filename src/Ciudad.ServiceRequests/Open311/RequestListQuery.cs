@@ -120,7 +120,52 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     /// <summary>The statement with its parameters, for the benchmark baseline and for reading plans.</summary>
     public string ToSql(RequestListFilter filter) => Build(filter).ToQueryString();
 
+    /// <summary>How many requests match, all pages together (the paging headers' total).</summary>
+    public async Task<int> CountAsync(RequestListFilter filter, CancellationToken cancellationToken = default) =>
+        await Filtered(await ResolveAsync(filter, cancellationToken)).CountAsync(cancellationToken);
+
     public IQueryable<RequestListRow> Build(RequestListFilter filter)
+    {
+        var query = Filtered(filter);
+        var ordered = query.OrderByDescending(x => x.Request.RequestedAt).ThenByDescending(x => x.Request.Id);
+        var page = filter.Numbers is null
+            ? ordered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            : ordered.Take(MaxNumbers);
+        var photos = db.RequestPhotos().AsNoTracking();
+        var events = db.RequestEvents().AsNoTracking();
+        return page.Select(x => new RequestListRow
+        {
+            Id = x.Request.Id,
+            Number = x.Request.Number,
+            ServiceCode = x.Service.Code,
+            ServiceName = x.Service.Name,
+            Sensitivity = x.Service.Sensitivity,
+            DepartmentName = x.Department.Name,
+            Status = x.Request.Status,
+            // A coarsened report's reopen note is the reporter's own words (like its description, it may
+            // name the house): its public status notes are the latest note from the city instead.
+            StatusNotes = x.Service.Sensitivity == Sensitivity.CoarsenedLocation
+                ? events.Where(e => e.RequestId == x.Request.Id && e.IsPublic && e.Note != null && e.Kind != RequestEventKind.Reopened)
+                    .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()
+                : x.Request.StatusNotes,
+            Description = x.Request.Description,
+            Latitude = x.Request.Latitude,
+            Longitude = x.Request.Longitude,
+            Address = x.Request.Address,
+            AddressId = x.Request.AddressId,
+            Zipcode = x.Request.Zipcode,
+            RequestedAt = x.Request.RequestedAt,
+            UpdatedAt = x.Request.UpdatedAt,
+            ClosedAt = x.Request.ClosedAt,
+            ExpectedAt = x.Request.ExpectedAt,
+            Channel = x.Request.Channel,
+            ParentRequestId = x.Request.ParentRequestId,
+            // Photos can show a house or a face: only fully public services publish them (as on the tracking page).
+            FirstPhotoId = photos.Where(p => p.RequestId == x.Request.Id && p.IsPublic && x.Service.Sensitivity == Sensitivity.Public).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
+        });
+    }
+
+    private IQueryable<Joined> Filtered(RequestListFilter filter)
     {
         var query =
             from r in db.Requests().AsNoTracking()
@@ -178,42 +223,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
             }
         }
 
-        var ordered = query.OrderByDescending(x => x.Request.RequestedAt).ThenByDescending(x => x.Request.Id);
-        var page = filter.Numbers is null
-            ? ordered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            : ordered.Take(MaxNumbers);
-        var photos = db.RequestPhotos().AsNoTracking();
-        var events = db.RequestEvents().AsNoTracking();
-        return page.Select(x => new RequestListRow
-        {
-            Id = x.Request.Id,
-            Number = x.Request.Number,
-            ServiceCode = x.Service.Code,
-            ServiceName = x.Service.Name,
-            Sensitivity = x.Service.Sensitivity,
-            DepartmentName = x.Department.Name,
-            Status = x.Request.Status,
-            // A coarsened report's reopen note is the reporter's own words (like its description, it may
-            // name the house): its public status notes are the latest note from the city instead.
-            StatusNotes = x.Service.Sensitivity == Sensitivity.CoarsenedLocation
-                ? events.Where(e => e.RequestId == x.Request.Id && e.IsPublic && e.Note != null && e.Kind != RequestEventKind.Reopened)
-                    .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()
-                : x.Request.StatusNotes,
-            Description = x.Request.Description,
-            Latitude = x.Request.Latitude,
-            Longitude = x.Request.Longitude,
-            Address = x.Request.Address,
-            AddressId = x.Request.AddressId,
-            Zipcode = x.Request.Zipcode,
-            RequestedAt = x.Request.RequestedAt,
-            UpdatedAt = x.Request.UpdatedAt,
-            ClosedAt = x.Request.ClosedAt,
-            ExpectedAt = x.Request.ExpectedAt,
-            Channel = x.Request.Channel,
-            ParentRequestId = x.Request.ParentRequestId,
-            // Photos can show a house or a face: only fully public services publish them (as on the tracking page).
-            FirstPhotoId = photos.Where(p => p.RequestId == x.Request.Id && p.IsPublic && x.Service.Sensitivity == Sensitivity.Public).OrderBy(p => p.Order).Select(p => (Guid?)p.Id).FirstOrDefault(),
-        });
+        return query;
     }
 
     /// <summary>

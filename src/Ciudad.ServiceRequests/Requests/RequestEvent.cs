@@ -40,4 +40,11 @@ internal enum RequestEventKind
     Reopened = 9,
     SlaBreached = 10,
     PhotoHidden = 11,
+
+    /// <summary>
+    /// An update an Open311 client posted (mySociety's <c>POST servicerequestupdates</c>, e.g. a
+    /// FixMyStreet comment). Internal until staff act on it; <see cref="RequestEvent.Detail"/> holds the
+    /// status the client asked for (FIXED, CLOSED…).
+    /// </summary>
+    ClientUpdate = 12,
 }

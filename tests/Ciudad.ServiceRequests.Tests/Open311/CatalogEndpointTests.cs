@@ -52,7 +52,7 @@ public sealed class CatalogEndpointTests(AppFixture fixture) : IClassFixture<App
         xml.AssertWellFormed("xml");
         Assert.Equal("services", xml.Xml.Root!.Name.LocalName);
         var first = xml.Xml.Root.Elements("service").First();
-        Assert.Equal(["service_code", "service_name", "description", "metadata", "type", "keywords", "group"], first.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["service_code", "service_name", "description", "metadata", "type", "keywords", "group", "groups"], first.Elements().Select(e => e.Name.LocalName));
         Assert.Equal(services.Count, xml.Xml.Root.Elements("service").Count());
     }
 

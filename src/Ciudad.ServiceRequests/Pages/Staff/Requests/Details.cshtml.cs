@@ -267,6 +267,7 @@ internal sealed class DetailsModel(
         RequestEventKind.Rerouted => strings["Triage.Event.Rerouted", RerouteNames(e).From, RerouteNames(e).To],
         RequestEventKind.MergedInto => strings["Triage.Event.MergedInto", TriageDisplay.Number(e.Detail ?? "")],
         RequestEventKind.DuplicateMerged => strings["Triage.Event.DuplicateMerged", TriageDisplay.Number(e.Detail ?? "")],
+        RequestEventKind.ClientUpdate => strings["Triage.Event.ClientUpdate", e.Detail ?? ""],
         _ => strings[TriageDisplay.EventKey(e)],
     };
 
