@@ -153,11 +153,11 @@ internal sealed class AddressImport(CiudadDbContext db, CityGeography geography)
         {
             return "outside the city limits";
         }
-        if (row.Number is not null && row.Street is not null)
+        if (row.Street is not null && (row.Number is not null || row.FullAddress is null))
         {
             var street = AddressText.ParseStreet(row.Street);
             parsed = street with { Number = AddressText.Number(row.Number), Unit = AddressText.Unit(row.Unit), Zipcode = AddressText.Zip(row.Zipcode) };
-            label = $"{row.Number.Trim()} {Readable(row.Street)}";
+            label = $"{row.Number?.Trim()} {Readable(row.Street)}";
         }
         else if (row.FullAddress is not null)
         {

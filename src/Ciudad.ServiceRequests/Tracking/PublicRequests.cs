@@ -65,7 +65,7 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
             {
                 r.Id, r.Number, r.Service!.Code, ServiceName = r.Service.Name, r.Service.Sensitivity, r.Status,
                 r.Description, r.RequestedAt, r.ExpectedAt, r.ClosedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode,
-                r.ParentRequestId, r.ReopenCount, r.ReporterUserId,
+                r.AddressMatch, r.ParentRequestId, r.ReopenCount, r.ReporterUserId,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null || (request.Sensitivity == Sensitivity.Hidden && (viewerUserId is null || request.ReporterUserId != viewerUserId)))
@@ -93,7 +93,8 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
             // A description of a sensitive report often names the address it hides.
             request.Sensitivity == Sensitivity.Public && request.Description.Length > 0 ? request.Description : null,
             request.RequestedAt, request.ExpectedAt, request.ClosedAt,
-            PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters),
+            PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters)
+                with { PlacedFrom = request.AddressMatch },
             parentNumber, request.ReopenCount, photos, timeline);
     }
 
@@ -180,11 +181,12 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
 
     private static IQueryable<Row> Rows(IQueryable<ServiceRequest> query) => query.Select(r => new Row(
         r.Number, r.Service!.Code, r.Service.Name, r.Service.Sensitivity, r.Status,
-        r.RequestedAt, r.UpdatedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode));
+        r.RequestedAt, r.UpdatedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode, r.AddressMatch));
 
     private PublicRequestSummary ToSummary(Row r) => new(r.Number, r.Code, r.Name, r.Status, r.RequestedAt, r.UpdatedAt,
-        PublicLocation.For(r.Sensitivity, r.Latitude, r.Longitude, r.Address, r.AreaCode, CoarsenMeters));
+        PublicLocation.For(r.Sensitivity, r.Latitude, r.Longitude, r.Address, r.AreaCode, CoarsenMeters) with { PlacedFrom = r.AddressMatch });
 
     private sealed record Row(string Number, string Code, Platform.Localization.LocalizedText Name, Sensitivity Sensitivity, RequestStatus Status,
-        DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, double? Latitude, double? Longitude, string? Address, string? AreaCode);
+        DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, double? Latitude, double? Longitude, string? Address, string? AreaCode,
+        Addresses.AddressMatch? AddressMatch);
 }
