@@ -88,13 +88,15 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
             .Select(e => new PublicTimelineEntry(e.OccurredAt, e.Kind, e.Status,
                 reporterNotesPublic || e.Kind != RequestEventKind.Reopened ? e.Note : null))
             .ToListAsync(cancellationToken);
+        var location = PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters)
+            with
+        { PlacedFrom = request.AddressMatch };
         return new PublicRequestDetails(
             request.Id, request.Number, request.Code, request.ServiceName, request.Sensitivity, request.Status,
             // A description of a sensitive report often names the address it hides.
             request.Sensitivity == Sensitivity.Public && request.Description.Length > 0 ? request.Description : null,
             request.RequestedAt, request.ExpectedAt, request.ClosedAt,
-            PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters)
-                with { PlacedFrom = request.AddressMatch },
+            location,
             parentNumber, request.ReopenCount, photos, timeline);
     }
 
