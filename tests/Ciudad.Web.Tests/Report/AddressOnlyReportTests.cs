@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.Web.Tests.Triage;
