@@ -1,5 +1,6 @@
 using Ciudad.Platform.Modules;
 using Ciudad.Platform.Seeding;
+using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.CommandLine;
 using Ciudad.ServiceRequests.Geo;
@@ -40,12 +41,13 @@ public sealed class ServiceRequestsModule : CiudadModule
         },
         new(NavigationArea.Account, "Track.Mine.Title", "/requests/mine", Order: 100),
         new(NavigationArea.Staff, "Triage.Home.Link", "/Staff/Requests", ServiceRequestPermissions.Triage, Order: 100),
+        new(NavigationArea.Staff, "Addresses.Unmatched.Link", "/Staff/Requests/Unmatched", ServiceRequestPermissions.Triage, Order: 105),
         new(NavigationArea.Staff, "Dashboard.Link", "/Staff/Dashboard", ServiceRequestPermissions.ViewDashboard, Order: 110),
         new(NavigationArea.Admin, "Catalog.Home.Heading", "/Admin/Catalog", ServiceRequestPermissions.ManageCatalog, "Catalog.Home.Body", "Catalog.Home.Link", Order: 300),
         new(NavigationArea.Admin, "ApiKeys.Home.Heading", "/Admin/ApiKeys", ServiceRequestPermissions.ManageApiKeys, "ApiKeys.Home.Body", "ApiKeys.Home.Link", Order: 310),
     ];
 
-    public override IEnumerable<ModuleVerb> CreateVerbs() => [new ApiKeyCreateVerb(), new SynthesizeRequestsVerb()];
+    public override IEnumerable<ModuleVerb> CreateVerbs() => [new ApiKeyCreateVerb(), new SynthesizeRequestsVerb(), new ImportAddressesVerb()];
 
     public override void AddServices(IHostApplicationBuilder builder)
     {
@@ -74,6 +76,7 @@ public sealed class ServiceRequestsModule : CiudadModule
         services.AddSlaFeatures();
         services.AddOpen311Features();
         services.AddDemoRequestFeatures();
+        services.AddAddressFeatures();
     }
 
     public override void ConfigurePages(PageConventionCollection pages)
@@ -103,5 +106,6 @@ public sealed class ServiceRequestsModule : CiudadModule
     {
         endpoints.MapTrackingEndpoints();
         endpoints.MapOpen311();
+        endpoints.MapAddressEndpoints();
     }
 }

@@ -91,6 +91,8 @@ public sealed class CiudadApp : WebApplicationFactory<Program>
             ["Ciudad:Email:Delivery"] = "Pickup",
             // Tests create the requests they look at; the demo's 300 would only blur counts and lists.
             ["Ciudad:ServiceRequests:DemoRequests"] = "0",
+            // Likewise the demo's generated address points: address tests import the few they need.
+            ["Ciudad:ServiceRequests:DemoAddresses"] = "0",
             // The SLA job would email demo managers at random moments; its tests run it on purpose.
             ["Ciudad:ServiceRequests:SlaMonitorEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -511,6 +511,79 @@ namespace Ciudad.Data.Postgres.Migrations
                     b.ToTable("platform_staff_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Addresses.AddressPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("StreetKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("street_key");
+
+                    b.Property<string>("StreetName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("street_name");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("zipcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_address_points");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_address_points_key");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_sr_address_points_latitude_longitude");
+
+                    b.HasIndex("Number", "StreetName")
+                        .HasDatabaseName("ix_sr_address_points_number_street_name");
+
+                    b.ToTable("sr_address_points", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.AttributeValue", b =>
                 {
                     b.Property<int>("Id")
@@ -1168,6 +1241,10 @@ namespace Ciudad.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("address_id");
 
+                    b.Property<int?>("AddressMatch")
+                        .HasColumnType("integer")
+                        .HasColumnName("address_match");
+
                     b.Property<int?>("ApiKeyId")
                         .HasColumnType("integer")
                         .HasColumnName("api_key_id");
@@ -1323,6 +1400,9 @@ namespace Ciudad.Data.Postgres.Migrations
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_sr_requests_updated_at");
+
+                    b.HasIndex("AddressMatch", "IsOpen")
+                        .HasDatabaseName("ix_sr_requests_address_match_is_open");
 
                     b.HasIndex("AreaCode", "RequestedAt")
                         .HasDatabaseName("ix_sr_requests_area_code_requested_at");

@@ -500,6 +500,77 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("platform_staff_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.ServiceRequests.Addresses.AddressPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("StreetKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street_key");
+
+                    b.Property<string>("StreetName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street_name");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zipcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sr_address_points");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_address_points_key");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_sr_address_points_latitude_longitude");
+
+                    b.HasIndex("Number", "StreetName")
+                        .HasDatabaseName("ix_sr_address_points_number_street_name");
+
+                    b.ToTable("sr_address_points", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.ServiceRequests.Catalog.AttributeValue", b =>
                 {
                     b.Property<int>("Id")
@@ -1137,6 +1208,10 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("address_id");
 
+                    b.Property<int?>("AddressMatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("address_match");
+
                     b.Property<int?>("ApiKeyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("api_key_id");
@@ -1292,6 +1367,9 @@ namespace Ciudad.Data.Sqlite.Migrations
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_sr_requests_updated_at");
+
+                    b.HasIndex("AddressMatch", "IsOpen")
+                        .HasDatabaseName("ix_sr_requests_address_match_is_open");
 
                     b.HasIndex("AreaCode", "RequestedAt")
                         .HasDatabaseName("ix_sr_requests_area_code_requested_at");

@@ -6,6 +6,7 @@ using Ciudad.Platform.Email;
 using Ciudad.Platform.Events;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Outcomes;
+using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -30,6 +31,7 @@ internal sealed class RequestIntake(
     IntegrationEvents events,
     AuditLog audit,
     IOptions<ServiceRequestsOptions> options,
+    AddressLocator addresses,
     TimeProvider clock)
 {
     public const int MaxDescriptionLength = 4000;
@@ -76,6 +78,11 @@ internal sealed class RequestIntake(
             return Outcome.Invalid(errors).As<ServiceRequest>();
         }
 
+        // An address without coordinates is placed from the city's address points when one fits
+        // confidently; otherwise the report is still filed, marked unmatched for staff to place.
+        var placement = point is null ? await addresses.PlaceAsync(submission.Address, submission.Zipcode, cancellationToken) : null;
+        point ??= placement?.Point;
+
         var now = clock.GetUtcNow();
         var request = new ServiceRequest
         {
@@ -88,6 +95,7 @@ internal sealed class RequestIntake(
             Address = Trimmed(submission.Address, 300),
             AddressId = Trimmed(submission.AddressId, 100),
             Zipcode = Trimmed(submission.Zipcode, 10),
+            AddressMatch = placement?.Match,
             AreaCode = point is { } p ? geography.AreaOf(p) : null,
             RequestedAt = now,
             UpdatedAt = now,

@@ -48,6 +48,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => new { r.AreaCode, r.RequestedAt });
         builder.HasIndex(r => r.ReporterUserId);
         builder.HasIndex(r => r.ParentRequestId);
+        // Staff's list of address-only requests the locator could not place.
+        builder.HasIndex(r => new { r.AddressMatch, r.IsOpen });
     }
 }
 

@@ -34,6 +34,13 @@ internal sealed class ServiceRequest
     public string? AddressId { get; set; }
     public string? Zipcode { get; set; }
 
+    /// <summary>
+    /// For a request given only an address: whether the address locator placed it (exact or fuzzy,
+    /// and then <see cref="Latitude"/>/<see cref="Longitude"/> are the address point's) or could not
+    /// (unmatched, for staff to place). Null when the reporter gave coordinates.
+    /// </summary>
+    public Addresses.AddressMatch? AddressMatch { get; set; }
+
     /// <summary>Code of the configured city area the point falls in (for filters); null when unknown.</summary>
     public string? AreaCode { get; set; }
 

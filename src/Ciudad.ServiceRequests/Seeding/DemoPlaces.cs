@@ -61,6 +61,14 @@ internal sealed class DemoPlaces
 
     public sealed record Place(GeoPoint Point, string? AreaCode, string Address, string Zipcode);
 
+    /// <summary>The real streets of an area (any area's when it is not one of El Paso's).</summary>
+    public static IReadOnlyList<string> StreetsIn(string? area) =>
+        area is not null && StreetsByArea.TryGetValue(area, out var known) ? known : AnyStreets;
+
+    /// <summary>The ZIP codes of an area.</summary>
+    public static IReadOnlyList<string> ZipsIn(string? area) =>
+        area is not null && ZipsByArea.TryGetValue(area, out var known) ? known : ["79901"];
+
     /// <summary>A point inside the city and its area; rejection sampling in the area's bounding box.</summary>
     public Place Next(Random random)
     {

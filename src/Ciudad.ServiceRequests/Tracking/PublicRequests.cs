@@ -67,7 +67,7 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
             {
                 r.Id, r.Number, r.Service!.Code, ServiceName = r.Service.Name, r.Service.Sensitivity, r.Status,
                 r.Description, r.RequestedAt, r.ExpectedAt, r.ClosedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode,
-                r.ParentRequestId, r.ReopenCount, r.ReporterUserId,
+                r.AddressMatch, r.ParentRequestId, r.ReopenCount, r.ReporterUserId,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null || (request.Sensitivity == Sensitivity.Hidden && (viewerUserId is null || request.ReporterUserId != viewerUserId)))
@@ -90,12 +90,15 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
             .Select(e => new PublicTimelineEntry(e.OccurredAt, e.Kind, e.Status,
                 reporterNotesPublic || e.Kind != RequestEventKind.Reopened ? e.Note : null))
             .ToListAsync(cancellationToken);
+        var location = PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters)
+            with
+        { PlacedFrom = request.AddressMatch };
         return new PublicRequestDetails(
             request.Id, request.Number, request.Code, request.ServiceName, request.Sensitivity, request.Status,
             // A description of a sensitive report often names the address it hides.
             request.Sensitivity == Sensitivity.Public && request.Description.Length > 0 ? request.Description : null,
             request.RequestedAt, request.ExpectedAt, request.ClosedAt,
-            PublicLocation.For(request.Sensitivity, request.Latitude, request.Longitude, request.Address, request.AreaCode, CoarsenMeters),
+            location,
             parentNumber, request.ReopenCount, photos, timeline);
     }
 
@@ -190,11 +193,12 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
 
     private static IQueryable<Row> Rows(IQueryable<ServiceRequest> query) => query.Select(r => new Row(
         r.Number, r.Service!.Code, r.Service.Name, r.Service.Sensitivity, r.Status,
-        r.RequestedAt, r.UpdatedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode));
+        r.RequestedAt, r.UpdatedAt, r.Latitude, r.Longitude, r.Address, r.AreaCode, r.AddressMatch));
 
     private PublicRequestSummary ToSummary(Row r) => new(r.Number, r.Code, r.Name, r.Status, r.RequestedAt, r.UpdatedAt,
-        PublicLocation.For(r.Sensitivity, r.Latitude, r.Longitude, r.Address, r.AreaCode, CoarsenMeters));
+        PublicLocation.For(r.Sensitivity, r.Latitude, r.Longitude, r.Address, r.AreaCode, CoarsenMeters) with { PlacedFrom = r.AddressMatch });
 
     private sealed record Row(string Number, string Code, Platform.Localization.LocalizedText Name, Sensitivity Sensitivity, RequestStatus Status,
-        DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, double? Latitude, double? Longitude, string? Address, string? AreaCode);
+        DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, double? Latitude, double? Longitude, string? Address, string? AreaCode,
+        Addresses.AddressMatch? AddressMatch);
 }

@@ -11,6 +11,9 @@ namespace Ciudad.ServiceRequests.Tracking;
 /// <summary>Where a request is, as much as its service's sensitivity allows the public to know.</summary>
 internal sealed record PublicLocation(GeoPoint? Point, string? Address, string? AreaCode, bool IsCoarsened)
 {
+    /// <summary>Set when the point came from the address the reporter typed (and how well it matched).</summary>
+    public Addresses.AddressMatch? PlacedFrom { get; init; }
+
     public static PublicLocation For(Sensitivity sensitivity, double? latitude, double? longitude, string? address,
         string? areaCode, int coarsenMeters)
     {

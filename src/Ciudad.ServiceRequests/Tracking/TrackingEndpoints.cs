@@ -62,6 +62,7 @@ internal static class TrackingEndpoints
             lat = m.Location.Point!.Value.Latitude,
             lon = m.Location.Point!.Value.Longitude,
             approximate = m.Location.IsCoarsened,
+            placedFromAddress = m.Location.PlacedFrom is { } match ? match.ToString().ToLowerInvariant() : null,
         }));
     }
 

@@ -1,5 +1,6 @@
 using Ciudad.Platform.City;
 using Ciudad.Platform.Outcomes;
+using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Intake;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,12 @@ using Microsoft.Extensions.Localization;
 namespace Ciudad.ServiceRequests.Pages.Report;
 
 /// <summary>Step 5: check your answers, each with a link back to its step, then submit through the one intake.</summary>
-internal sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, CityTime cityTime, IStringLocalizer<ServiceRequestsModule> strings) : ReportPageModel(drafts)
+internal sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, CityTime cityTime, AddressLocator addresses,
+    IStringLocalizer<ServiceRequestsModule> strings) : ReportPageModel(drafts)
 {
+    /// <summary>For a pin without a typed address: the nearest of the city's addresses, so the person can tell the pin is right.</summary>
+    public string? NearestAddress { get; private set; }
+
     public Service Service { get; private set; } = default!;
     public IReadOnlyList<Guid> PhotoIds { get; private set; } = [];
     public IReadOnlyList<(string Question, string Answer)> Answers { get; private set; } = [];
@@ -57,6 +62,10 @@ internal sealed class CheckModel(ReportDrafts drafts, ServiceFinder finder, City
             .Select(q => (q.Description[Culture], AnswerForm.Display(q, stored[q.Code], Culture, cityTime)))
             .ToList();
         PhotoIds = await Drafts.PhotoIdsAsync(Draft, HttpContext.RequestAborted);
+        if (Draft is { Latitude: { } lat, Longitude: { } lon, Address: null })
+        {
+            NearestAddress = await addresses.NearestAsync(new Geo.GeoPoint(lat, lon), HttpContext.RequestAborted);
+        }
         return null;
     }
 }

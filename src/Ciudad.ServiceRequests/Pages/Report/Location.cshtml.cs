@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ciudad.ServiceRequests;
+using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Intake;
@@ -19,6 +20,7 @@ internal sealed partial class LocationModel(
     ReportDrafts drafts,
     ServiceFinder finder,
     DuplicateFinder duplicates,
+    AddressLocator addresses,
     CityGeography geography,
     IOptions<ServiceRequestsOptions> options,
     IStringLocalizer<ServiceRequestsModule> strings) : ReportPageModel(drafts)
@@ -81,7 +83,9 @@ internal sealed partial class LocationModel(
         {
             return Continue(draft, "/report/details");
         }
-        var nearby = point is { } p ? await duplicates.FindAsync(Service.Code, p, HttpContext.RequestAborted) : [];
+        // An address alone is placed as intake will place it, so its duplicates show too.
+        var at = point ?? (await addresses.PlaceAsync(draft.Address, draft.Zipcode, HttpContext.RequestAborted)).Point;
+        var nearby = at is { } p ? await duplicates.FindAsync(Service.Code, p, HttpContext.RequestAborted) : [];
         return Redirect(nearby.Count > 0 ? "/report/nearby" : "/report/details");
     }
 

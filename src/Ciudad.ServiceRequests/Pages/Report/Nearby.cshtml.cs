@@ -1,3 +1,4 @@
+using Ciudad.ServiceRequests.Addresses;
 using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Intake;
@@ -9,7 +10,7 @@ namespace Ciudad.ServiceRequests.Pages.Report;
 /// Between location and details, only when it applies: open requests of the same service close by,
 /// so the resident can follow one instead of filing a duplicate.
 /// </summary>
-internal sealed class NearbyModel(ReportDrafts drafts, ServiceFinder finder, DuplicateFinder duplicates) : ReportPageModel(drafts)
+internal sealed class NearbyModel(ReportDrafts drafts, ServiceFinder finder, DuplicateFinder duplicates, AddressLocator addresses) : ReportPageModel(drafts)
 {
     public Service Service { get; private set; } = default!;
     public IReadOnlyList<NearbyRequest> Requests { get; private set; } = [];
@@ -27,9 +28,12 @@ internal sealed class NearbyModel(ReportDrafts drafts, ServiceFinder finder, Dup
             return Redirect("/report");
         }
         Service = service;
-        if (draft.Latitude is { } lat && draft.Longitude is { } lon)
+        var at = draft.Latitude is { } lat && draft.Longitude is { } lon
+            ? new GeoPoint(lat, lon)
+            : (await addresses.PlaceAsync(draft.Address, draft.Zipcode, HttpContext.RequestAborted)).Point;
+        if (at is { } point)
         {
-            Requests = await duplicates.FindAsync(service.Code, new GeoPoint(lat, lon), HttpContext.RequestAborted);
+            Requests = await duplicates.FindAsync(service.Code, point, HttpContext.RequestAborted);
         }
         // Nothing close (any more): this step has nothing to ask.
         return Requests.Count == 0 ? Redirect("/report/details") : Page();
