@@ -57,12 +57,26 @@ public sealed class CheckboxTagHelper : FormFieldTagHelperBase
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.Clear();
         output.Attributes.SetAttribute("class", GroupClass);
-        var isChecked = string.Equals(AttemptedValue, "true", StringComparison.OrdinalIgnoreCase) ? " checked" : "";
+        var isChecked = IsTicked() ? " checked" : "";
         var describedBy = DescribedBy is null ? "" : $" aria-describedby=\"{DescribedBy}\"";
         // The hidden "false" makes an unticked box post a value, as MVC's own checkbox does.
         output.Content.SetHtmlContent(
             $"{HintAndErrorHtml()}<div class=\"usa-checkbox\"><input class=\"usa-checkbox__input\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"checkbox\" value=\"true\"{isChecked}{describedBy} />" +
             $"<label class=\"usa-checkbox__label\" for=\"{Id}\">{Encode(LabelText)}</label></div>" +
             $"<input type=\"hidden\" name=\"{Encode(Name)}\" value=\"false\" />");
+    }
+
+    /// <summary>
+    /// A ticked box posts "true" and the hidden "false" (attempted value "true,false"); the bool binds
+    /// from the first value, so the box shows ticked when that one is "true", else the model's value.
+    /// </summary>
+    private bool IsTicked()
+    {
+        if (ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.RawValue is not null)
+        {
+            var first = entry.RawValue is string[] values ? values.FirstOrDefault() : entry.RawValue.ToString();
+            return string.Equals(first, "true", StringComparison.OrdinalIgnoreCase);
+        }
+        return For.Model is true;
     }
 }
