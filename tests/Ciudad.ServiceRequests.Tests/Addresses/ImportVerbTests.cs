@@ -58,7 +58,8 @@ public sealed class ImportVerbTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Contains("row 9: the same address as an earlier row", first.Output, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Addresses: 0 imported, 1 updated, 2 unchanged, 5 skipped.", second.Output, StringComparison.Ordinal);
-        var stored = await app.WithDbAsync(d => d.AddressPoints().AsNoTracking().Where(a => a.StreetName == street.ToLowerInvariant()).OrderBy(a => a.Number).ToListAsync());
+        var streetName = street.ToLowerInvariant(); // stored normalized (lower case)
+        var stored = await app.WithDbAsync(d => d.AddressPoints().AsNoTracking().Where(a => a.StreetName == streetName).OrderBy(a => a.Number).ToListAsync());
         Assert.Equal(["100 E " + street + " DR", "102 E " + street + " DR", "104 E " + street + " DR Unit B"], stored.Select(a => a.Label));
         Assert.Equal(31.76006, stored[1].Latitude);
     }
