@@ -36,13 +36,13 @@ public sealed class Distances(IOptions<UnitOptions> options, StringCatalog strin
         if (units == UnitSystem.Metric)
         {
             return metres < 1000
-                ? strings.Format(culture, "Units.Metres", Math.Max(10, Math.Round(metres / 10) * 10).ToString("N0", format))
+                ? strings.Format(culture, "Units.Metres", Math.Max(10, Math.Round(metres / 10, MidpointRounding.AwayFromZero) * 10).ToString("N0", format))
                 : strings.Format(culture, "Units.Kilometres", (metres / 1000).ToString("0.#", format));
         }
         var feet = metres * FeetPerMetre;
         // Under about a tenth of a mile people think in feet; beyond, in miles.
         return feet < 528
-            ? strings.Format(culture, "Units.Feet", Math.Max(10, Math.Round(feet / 10) * 10).ToString("N0", format))
+            ? strings.Format(culture, "Units.Feet", Math.Max(10, Math.Round(feet / 10, MidpointRounding.AwayFromZero) * 10).ToString("N0", format))
             : strings.Format(culture, "Units.Miles", (metres / MetresPerMile).ToString("0.#", format));
     }
 }
