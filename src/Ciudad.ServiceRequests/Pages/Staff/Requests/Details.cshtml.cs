@@ -207,7 +207,7 @@ internal sealed class DetailsModel(
         {
             return NotFound();
         }
-        AddError(result, strings);
+        ModelState.AddOutcomeErrors(result, strings);
         return Invalid();
     }
 
