@@ -8,14 +8,13 @@ public static class OutcomeModelState
 {
     /// <summary>
     /// Puts each reason a command was refused next to its field, in the page's language, so the
-    /// error summary links to it. <paramref name="fieldPrefix"/> maps a command's field names onto
-    /// the page's inputs when the page binds them under a prefix.
+    /// error summary links to it (a command names fields as the page binds them, e.g. "Update.Status").
     /// </summary>
-    public static void AddOutcomeErrors(this ModelStateDictionary modelState, Outcome outcome, IStringLocalizer strings, string fieldPrefix = "")
+    public static void AddOutcomeErrors(this ModelStateDictionary modelState, Outcome outcome, IStringLocalizer strings)
     {
         foreach (var error in outcome.Errors)
         {
-            modelState.AddModelError(fieldPrefix + error.Field, strings[error.Key, error.Arguments]);
+            modelState.AddModelError(error.Field, strings[error.Key, error.Arguments]);
         }
     }
 }

@@ -214,7 +214,7 @@ internal sealed class DetailsModel(
         {
             return NotFound();
         }
-        AddError(result, strings);
+        ModelState.AddOutcomeErrors(result, strings);
         return Invalid();
     }
 

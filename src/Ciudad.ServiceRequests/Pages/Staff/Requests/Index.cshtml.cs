@@ -146,7 +146,7 @@ internal sealed class IndexModel(
         }
         if (result.Refused is { } refused)
         {
-            AddError(refused, strings);
+            ModelState.AddOutcomeErrors(refused, strings);
             await LoadAsync(cancellationToken);
             return Invalid();
         }
@@ -165,7 +165,7 @@ internal sealed class IndexModel(
         var result = await views.SaveAsync(actor.UserId, ViewName, FilterQuery, cancellationToken);
         if (result.Status != OutcomeStatus.Done)
         {
-            AddError(result, strings);
+            ModelState.AddOutcomeErrors(result, strings);
             await LoadAsync(cancellationToken);
             return Invalid();
         }

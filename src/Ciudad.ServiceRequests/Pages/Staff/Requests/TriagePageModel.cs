@@ -1,10 +1,8 @@
-using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Triage;
-using Microsoft.Extensions.Localization;
 
 namespace Ciudad.ServiceRequests.Pages.Staff.Requests;
 
-/// <summary>What the triage pages share: the acting staff member and showing a refused action's reason.</summary>
+/// <summary>What the triage pages share: the acting staff member.</summary>
 internal abstract class TriagePageModel : AdminPageModel
 {
     private StaffActor? _actor;
@@ -16,6 +14,4 @@ internal abstract class TriagePageModel : AdminPageModel
             ?? throw new InvalidOperationException("Staff pages require a signed-in account.");
         return _actor;
     }
-
-    protected void AddError(Outcome result, IStringLocalizer strings) => ModelState.AddOutcomeErrors(result, strings);
 }

@@ -22,7 +22,7 @@ internal abstract class TemplatePageModel(CiudadDbContext db, IStringLocalizer<S
     {
         if (result is not null)
         {
-            AddError(result, strings);
+            ModelState.AddOutcomeErrors(result, strings);
         }
         await LoadChoicesAsync(cancellationToken);
         return Invalid();
