@@ -30,7 +30,7 @@ for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null && break; sle
 curl -fs "$base/health/ready" >/dev/null || { cat "$data/server.log" >&2; echo "Ciudad did not start" >&2; exit 1; }
 
 # A demo request to track: the first one the public list links to.
-tracked=$(curl -fs "$base/requests" | grep -Eo 'href="/requests/[A-Z0-9]{3}-[A-Z0-9]{4}"' | head -n 1 | cut -d'"' -f2)
+tracked=$(curl -fs "$base/requests" | grep -Eo 'href="/requests/[0-9A-Z]{7}"' | head -n 1 | cut -d'"' -f2)
 [ -n "$tracked" ] || { echo "No demo request found on /requests" >&2; exit 1; }
 
 pages=("/" "/report" "/report/location?service=pothole" "/requests" "$tracked" "/requests/map")
