@@ -46,7 +46,10 @@ public abstract class ChoiceTagHelperBase : FormFieldTagHelperBase
         var index = 0;
         foreach (var item in Items)
         {
-            var optionId = $"{Id}-{index++}";
+            // The first option carries the field id, so the error summary's link focuses a control
+            // a person can answer with, not the group around it.
+            var optionId = index == 0 ? Id : $"{Id}-{index}";
+            index++;
             var isChecked = selected.Contains(item.Value ?? item.Text) ? " checked" : "";
             var describedBy = DescribedBy is null ? "" : $" aria-describedby=\"{DescribedBy}\"";
             html += $"<div class=\"usa-{kind}\"><input class=\"usa-{kind}__input\" id=\"{optionId}\" type=\"{kind}\" name=\"{Encode(Name)}\" value=\"{Encode(item.Value ?? item.Text)}\"{isChecked}{describedBy} />" +
@@ -88,8 +91,7 @@ public sealed class RadiosTagHelper : ChoiceTagHelperBase
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         StartFieldset(output);
-        // The first option carries the field id so the error summary's link lands on the group.
-        output.Content.SetHtmlContent($"<fieldset class=\"usa-fieldset\" id=\"{Id}\">{Legend}{ListHtml("radio")}</fieldset>");
+        output.Content.SetHtmlContent($"<fieldset class=\"usa-fieldset\" id=\"{Id}-group\">{Legend}{ListHtml("radio")}</fieldset>");
     }
 }
 
@@ -100,6 +102,6 @@ public sealed class CheckboxesTagHelper : ChoiceTagHelperBase
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         StartFieldset(output);
-        output.Content.SetHtmlContent($"<fieldset class=\"usa-fieldset\" id=\"{Id}\">{Legend}{ListHtml("checkbox")}</fieldset>");
+        output.Content.SetHtmlContent($"<fieldset class=\"usa-fieldset\" id=\"{Id}-group\">{Legend}{ListHtml("checkbox")}</fieldset>");
     }
 }

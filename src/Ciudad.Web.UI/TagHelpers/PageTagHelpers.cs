@@ -17,8 +17,10 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedStrings> string
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        // In the order the fields appear on the form (OrderBy is stable: a dictionary's entries keep theirs).
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => e.Key, new FormOrder(ViewContext.ViewData.ModelMetadata))
             .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, error.ErrorMessage)))
             .DistinctBy(e => e.ErrorMessage)
             .ToList();

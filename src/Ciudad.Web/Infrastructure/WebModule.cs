@@ -165,7 +165,7 @@ public static class WebModule
             }
             return next(context);
         });
-        app.UseStaticFiles();
+        app.UseCiudadStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication, so a signed-in person's saved language is known.

@@ -1,7 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
-  document.documentElement.classList.remove("no-js");
+  // (head.js has already marked the page as having JavaScript.)
 
   // Move focus to the error summary so screen readers announce what went wrong.
   var summary = document.querySelector(".ciudad-error-summary");
