@@ -48,7 +48,7 @@ internal sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceReques
             .Select(c => new NearbyRequest(
                 c.Candidate.Number,
                 c.Candidate.Status,
-                (int)Math.Round(c.Meters),
+                c.Meters,
                 c.Candidate.RequestedAt,
                 Excerpt(c.Candidate.Description)))
             .ToList();
@@ -61,5 +61,8 @@ internal sealed class DuplicateFinder(CiudadDbContext db, IOptions<ServiceReques
     }
 }
 
-/// <summary>What a resident may see of a possible duplicate: nothing about who reported it.</summary>
-internal sealed record NearbyRequest(string Number, RequestStatus Status, int? DistanceMeters, DateTimeOffset RequestedAt, string DescriptionExcerpt);
+/// <summary>
+/// What a resident may see of a possible duplicate: nothing about who reported it. The distance is
+/// kept unrounded; <see cref="Ciudad.Platform.Localization.Distances"/> rounds once, in the reader's units.
+/// </summary>
+internal sealed record NearbyRequest(string Number, RequestStatus Status, double? DistanceMeters, DateTimeOffset RequestedAt, string DescriptionExcerpt);

@@ -33,8 +33,10 @@ public sealed class StaffQueueOnAPhoneTests(BrowserFixture browser)
             () => {
               const w = document.querySelector('.ciudad-table-wrapper');
               if (w.scrollWidth <= w.clientWidth) return '';
-              const edge = w.getBoundingClientRect().right;
-              const wide = [...w.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge + 0.5).map(e => e.tagName + '.' + e.className);
+              const box = w.getBoundingClientRect();
+              const edge = box.left + w.clientLeft + w.clientWidth; // inside the wrapper's border
+              const wide = [...w.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge + 0.5)
+                .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right - box.left) + 'px');
               return w.scrollWidth + 'px > ' + w.clientWidth + 'px: ' + wide.slice(0, 5).join(', ');
             }
             """);
