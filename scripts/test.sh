@@ -123,8 +123,16 @@ summarize() {
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); t[kv[1]] += kv[2] } }
     END { printf "%d %d %d", t["passed"], t["failed"] + t["error"] + t["timeout"] + t["aborted"], t["total"] - t["passed"] - t["failed"] - t["error"] - t["timeout"] - t["aborted"] }')
   read -r passed failed skipped <<<"${totals:-0 0 0}"
+  # A test host that crashed or hung leaves its project's remaining tests unrun: say so in the summary.
+  local aborted
+  # Such a run's TRX says outcome="Failed" with no failed test and a RunInfo of outcome "Error".
+  aborted=$(grep -l '<RunInfo [^>]*outcome="Error"' "$results"/*.trx 2>/dev/null | wc -l)
   echo
-  echo "$passed passed, $failed failed, $skipped skipped"
+  if [ "$aborted" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped, $aborted test run(s) aborted (see 'Test Run Aborted' above)"
+  else
+    echo "$passed passed, $failed failed, $skipped skipped"
+  fi
 }
 
 ensure_packages
@@ -152,7 +160,7 @@ rm -rf "$results"; mkdir -p "$results"
 status=0
 dotnet test Ciudad.slnx -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
-  --blame-hang-timeout 5m "$@" || status=$?
+  --blame-hang-timeout 10m "$@" || status=$?
 summarize
 [ "$status" != 0 ] || status=$format_status
 exit "$status"
