@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile: a mid-range phone on a slow 4G link, simulated) on the resident pages.
-#   bench/lighthouse.sh [runs=3]
+#   bench/lighthouse.sh [runs=3] [page...]     e.g. bench/lighthouse.sh 3 /requests/map
 # Starts a Release build of Ciudad on the embedded SQLite default with the demo data and a throwaway
 # data folder, runs Lighthouse from bench/lighthouse's lock file against Debian's Chromium
 # (/usr/bin/chromium, never a downloaded browser) on home, report, location step, public list,
-# tracking page and map, and prints the median and spread (min–max) of the performance and
+# tracking page and map (or only the pages named after the run count: the machine is shared, so
+# measure only what changed), and prints the median and spread (min–max) of the performance and
 # accessibility scores per page. Copy the table to bench/README.md with the date and the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${1:-3}
+shift $(( $# > 0 ? 1 : 0 ))
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 [ -x "$CHROME_PATH" ] || { echo "$CHROME_PATH is missing: apt-get install -y chromium" >&2; exit 1; }
 
@@ -34,6 +36,9 @@ tracked=$(curl -fs "$base/requests" | grep -Eo 'href="/requests/[0-9A-Z]{7}"' | 
 [ -n "$tracked" ] || { echo "No demo request found on /requests" >&2; exit 1; }
 
 pages=("/" "/report" "/report/location?service=pothole" "/requests" "$tracked" "/requests/map")
+if [ $# -gt 0 ]; then
+  pages=("$@")
+fi
 lighthouse=bench/lighthouse/node_modules/.bin/lighthouse
 echo "Lighthouse $($lighthouse --version), $("$CHROME_PATH" --version), mobile, $runs runs per page"
 printf '| %-36s | %-18s | %-18s |\n' "page" "performance" "accessibility"

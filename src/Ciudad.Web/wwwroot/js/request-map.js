@@ -1,9 +1,10 @@
 // Maps on the tracking pages. An enhancement only: every page says in words where a request is
 // and lists the same requests, so nothing is lost when this file or the tiles do not load.
-// Configuration comes from data-* attributes (the CSP forbids inline script).
+// Configuration comes from data-* attributes (the CSP forbids inline script); Leaflet's own words
+// and the clusters come from leaflet-ciudad.js, loaded before this file.
 (function () {
   "use strict";
-  if (!window.L) {
+  if (!window.L || !L.ciudad) {
     return;
   }
   // The images are served flat under /lib/leaflet/, not in Leaflet's default images/ folder.
@@ -34,25 +35,38 @@
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(function (markers) {
         var bounds = [];
-        markers.forEach(function (m) {
+        var layers = markers.map(function (m) {
           var point = [m.lat, m.lon];
           bounds.push(point);
-          var popup = document.createElement("div");
-          var link = document.createElement("a");
-          link.href = m.url;
-          link.textContent = m.service + " " + m.number;
-          popup.appendChild(link);
-          popup.appendChild(document.createElement("br"));
-          popup.appendChild(document.createTextNode(m.status + (m.approximate ? " · " + data.approximateLabel : "")));
+          var name = m.service + " " + m.number + ", " + m.status;
           var layer = m.approximate
-            ? L.circleMarker(point, { radius: 8 })
-            : L.marker(point, { alt: m.service + " " + m.number + ", " + m.status });
-          layer.bindPopup(popup).addTo(map);
+            ? L.marker(point, { icon: approximateIcon(name + " · " + data.approximateLabel) })
+            : L.marker(point, { alt: name });
+          // The popup is built when opened, not for every marker up front.
+          return layer.bindPopup(function () { return popup(m, data); });
         });
         if (bounds.length > 0) {
           map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
         }
+        // Requests a few doors apart would overlap (and be too small to tap apart): cluster them.
+        L.ciudad.clusters(layers).addTo(map);
       })
       .catch(function () { /* the list below the map still shows every request */ });
+  }
+
+  // Only the neighbourhood is public: a round mark, not a pin, still big enough to tap (24px).
+  function approximateIcon(label) {
+    return L.ciudad.labelledIcon({ label: label, className: "ciudad-map-approximate", iconSize: [24, 24] });
+  }
+
+  function popup(m, data) {
+    var content = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = m.url;
+    link.textContent = m.service + " " + m.number;
+    content.appendChild(link);
+    content.appendChild(document.createElement("br"));
+    content.appendChild(document.createTextNode(m.status + (m.approximate ? " · " + data.approximateLabel : "")));
+    return content;
   }
 })();

@@ -15,13 +15,8 @@
   var point = [parseFloat(element.getAttribute("data-lat")), parseFloat(element.getAttribute("data-lng"))];
   element.classList.add("ciudad-request-map--active");
   L.Icon.Default.imagePath = "/lib/leaflet/";
-  var map = L.map(element, { zoomControl: false, scrollWheelZoom: false }).setView(point, 17);
-  // Leaflet's own credit, without its English-only tooltip.
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  L.control.zoom({
-    zoomInTitle: element.getAttribute("data-zoom-in"),
-    zoomOutTitle: element.getAttribute("data-zoom-out"),
-  }).addTo(map);
+  // Zoom buttons and credit in the page's language come from leaflet-ciudad.js.
+  var map = L.map(element, { scrollWheelZoom: false }).setView(point, 17);
   L.tileLayer(element.getAttribute("data-tile-url"), {
     maxZoom: 19,
     attribution: element.getAttribute("data-attribution"),
