@@ -69,6 +69,8 @@ cp "$root/bench/Ciudad.Bench.Baseline/bin/Release/net10.0/Ciudad.Bench.Baseline.
 log "Migrating and seeding $requests requests"
 (cd "$root/src/Ciudad.Web" && ciudad migrate >/dev/null 2>&1 && ciudad requests synthesize --count "$requests" --seed 1) >&2
 api_key=$(cd "$root/src/Ciudad.Web" && ciudad apikey create --name bench --limit 100000 2>/dev/null | grep -Eo '[A-Za-z0-9_-]{24,}' | tail -n 1 || true)
+# Production refuses the demo password: the administrator is set up through its one-time link, as in a real city.
+setup_link=$(cd "$root/src/Ciudad.Web" && ciudad create-admin --email admin@ciudad.example 2>/dev/null | grep -Eo 'https?://[^ ]+' | tail -n 1 || true)
 [ -n "$api_key" ] || echo "No API key (is 'ciudad apikey create' available?); POSTs will be refused." >&2
 echo "PostgreSQL $(psql -c 'SHOW server_version'), $(psql -c 'SELECT count(*) FROM sr_requests') requests, $(psql -c "SELECT pg_size_pretty(pg_database_size('ciudad'))")" >&2
 
@@ -77,7 +79,7 @@ log "Starting Ciudad (Release, Production) on 127.0.0.1:$port"
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 base="http://127.0.0.1:$port"
-cookie=$(python3 "$root/bench/staff-cookie.py" "$base" "$work/totp.key")
+cookie=$(python3 "$root/bench/staff-cookie.py" "$base" "$work/totp.key" "$setup_link")
 
 # What each measurement asks for. The list: potholes still open, filed in the last 30 days.
 start=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
