@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Signs the demo administrator in through the real pages, enrolling an authenticator (TOTP) on
-first use exactly as a person would, and prints the session cookie for wrk:
+"""Signs the administrator in through the real pages, enrolling an authenticator (TOTP) on first
+use exactly as a person would, and prints the session cookie for wrk:
 
-    bench/staff-cookie.py http://127.0.0.1:5099 [key-file]   ->   ciudad.session=CfDJ8...
+    bench/staff-cookie.py http://127.0.0.1:5099 [key-file] [setup-link]   ->   ciudad.session=CfDJ8...
+
+Outside Development the demo password is refused, so the load script runs
+`ciudad create-admin --email admin@ciudad.example` and passes its one-time setup link: the first
+run chooses the bench password on that page (as a new administrator would).
 
 No bench-only way in: the staff queue is measured behind the same sign-in and MFA checks as in
 production. The authenticator secret is kept in key-file so a second run can answer the code prompt.
 Standard library only."""
-import base64, hashlib, hmac, html, http.cookiejar, re, struct, sys, time, urllib.parse, urllib.request
+import base64, hashlib, hmac, html, http.cookiejar, os, re, struct, sys, time, urllib.parse, urllib.request
 
-EMAIL, PASSWORD = "admin@ciudad.example", "Ciudad-demo-2026"
+EMAIL = "admin@ciudad.example"
 base = sys.argv[1].rstrip("/")
 key_file = sys.argv[2] if len(sys.argv) > 2 else None
+setup_link = sys.argv[3] if len(sys.argv) > 3 else None
+# The demo password works in Development only; a set-up administrator gets a throwaway bench password.
+PASSWORD = "Bench-load-2026-only" if setup_link else "Ciudad-demo-2026"
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
@@ -41,6 +48,13 @@ def totp(secret):
     offset = digest[-1] & 0x0F
     return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
 
+
+if setup_link and not (key_file and os.path.exists(key_file)):
+    # The link names the configured public address; the page is the same on the bench's port.
+    link = urllib.parse.urlsplit(setup_link)
+    url, page = fetch(link.path + "?" + link.query)
+    action, fields = form_with(page, 'type="password"')
+    fetch(action or url, {**fields, "Input.Email": EMAIL, "Input.Password": PASSWORD, "Input.ConfirmPassword": PASSWORD})
 
 url, page = fetch("/Account/Login?returnUrl=%2FStaff")
 action, fields = form_with(page, 'type="password"')

@@ -36,6 +36,7 @@ public sealed partial class BenchBaselineModule : CiudadModule
     private static readonly DateTimeOffset FromMark = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ToMark = new(2002, 2, 2, 0, 0, 0, TimeSpan.Zero);
     private const int PageMark = 7, PageSizeMark = 37;
+    private const string CultureMark = "zz";
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -47,15 +48,21 @@ public sealed partial class BenchBaselineModule : CiudadModule
             throw new InvalidOperationException("The benchmark baseline needs Ciudad:Database:Provider=Postgres: it is plain Npgsql.");
         }
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        Statement list, single;
+        Statement list, count, single;
         using (var scope = endpoints.ServiceProvider.CreateScope())
         {
             var query = scope.ServiceProvider.GetRequiredService<RequestListQuery>();
-            list = Statement.Parse(query.ToSql(new RequestListFilter
+            var filter = new RequestListFilter
             {
                 ServiceIds = [ServiceIdMark], IsOpen = true, RequestedFrom = FromMark, RequestedTo = ToMark, Page = PageMark, PageSize = PageSizeMark,
-            }));
-            single = Statement.Parse(query.ToSql(new RequestListFilter { Numbers = [NumberMark] }));
+                Culture = CultureMark,
+            };
+            list = Statement.Parse(query.ToSql(filter));
+            // A full page also tells the client how many match in all (X-Total-Count): the app counts
+            // with a second statement, so the baseline runs the same count.
+            var matches = Statement.Parse(query.MatchesSql(filter));
+            count = matches with { Sql = $"SELECT count(*)::int FROM ({matches.Sql}) AS matching" };
+            single = Statement.Parse(query.ToSql(new RequestListFilter { Numbers = [NumberMark], Culture = CultureMark }));
         }
         // The app remembers service ids by code (ServiceCodeDirectory); the baseline reads them once
         // here, so both run only the list statement per call and the comparison stays like for like.
@@ -84,7 +91,7 @@ public sealed partial class BenchBaselineModule : CiudadModule
                 .Select(code => serviceIdsByCode.TryGetValue(code, out var id) ? id : -1).ToList();
             var page = int.TryParse(q["page"], CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
             var size = int.TryParse(q["page_size"], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 500) : 50;
-            return RunAsync(http, dataSource, list, new Dictionary<string, object>
+            return RunAsync(http, dataSource, list, count, size, new Dictionary<string, object>
             {
                 // EF renders a list either as one array parameter or as one parameter per item.
                 ["services[]"] = serviceIds.ToArray(),
@@ -94,51 +101,79 @@ public sealed partial class BenchBaselineModule : CiudadModule
                 [Mark(ToMark)] = DateTimeOffset.Parse(q["end_date"]!, CultureInfo.InvariantCulture).ToUniversalTime(),
                 ["skip"] = (page - 1) * size,
                 ["take"] = size,
+                ["culture"] = "en",
             });
         }).WithName("BenchBaselineRequests");
         group.MapGet("/requests/{id}.json", (string id, HttpContext http) =>
-            RunAsync(http, dataSource, single, new Dictionary<string, object>
+            RunAsync(http, dataSource, single, null, 0, new Dictionary<string, object>
             {
                 [NumberMark] = new[] { id.Replace("-", "", StringComparison.Ordinal) },
                 ["max"] = RequestListQuery.MaxNumbers,
+                ["culture"] = "en",
             }))
             .WithName("BenchBaselineRequest");
+        PostBaseline.Map(group, dataSource);
     }
 
     private static string Mark(DateTimeOffset mark) => mark.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task RunAsync(HttpContext http, NpgsqlDataSource dataSource, Statement statement, Dictionary<string, object> values)
+    /// <summary>Runs the statement and writes its rows; when they fill a page, runs the count too and sends it as the app does.</summary>
+    private static async Task RunAsync(HttpContext http, NpgsqlDataSource dataSource, Statement statement, Statement? count, int pageSize, Dictionary<string, object> values)
     {
-        await using var command = dataSource.CreateCommand(statement.Sql);
+        await using var connection = await dataSource.OpenConnectionAsync(http.RequestAborted);
+        await using var command = Bind(new NpgsqlCommand(statement.Sql, connection), statement, values);
+        await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        var rows = 0;
+        await using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            while (await reader.ReadAsync(http.RequestAborted))
+            {
+                WriteRow(json, reader);
+                rows++;
+            }
+            json.WriteEndArray();
+        }
+        await reader.DisposeAsync();
+        if (count is not null && rows == pageSize)
+        {
+            await using var counting = Bind(new NpgsqlCommand(count.Sql, connection), count, values);
+            var total = (int)(await counting.ExecuteScalarAsync(http.RequestAborted))!;
+            http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        }
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+    }
+
+    private static NpgsqlCommand Bind(NpgsqlCommand command, Statement statement, Dictionary<string, object> values)
+    {
         foreach (var (name, role) in statement.Parameters)
         {
             command.Parameters.AddWithValue(name, values[role]);
         }
-        await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.BodyWriter.AsStream());
-        json.WriteStartArray();
-        while (await reader.ReadAsync(http.RequestAborted))
+        return command;
+    }
+
+    private static void WriteRow(Utf8JsonWriter json, NpgsqlDataReader reader)
+    {
+        json.WriteStartObject();
+        for (var i = 0; i < reader.FieldCount; i++)
         {
-            json.WriteStartObject();
-            for (var i = 0; i < reader.FieldCount; i++)
+            json.WritePropertyName(reader.GetName(i));
+            switch (reader.IsDBNull(i) ? null : reader.GetValue(i))
             {
-                json.WritePropertyName(reader.GetName(i));
-                switch (reader.IsDBNull(i) ? null : reader.GetValue(i))
-                {
-                    case null: json.WriteNullValue(); break;
-                    case string s: json.WriteStringValue(s); break;
-                    case int n: json.WriteNumberValue(n); break;
-                    case long n: json.WriteNumberValue(n); break;
-                    case double d: json.WriteNumberValue(d); break;
-                    case bool b: json.WriteBooleanValue(b); break;
-                    case DateTime t: json.WriteStringValue(new DateTimeOffset(t, TimeSpan.Zero)); break;
-                    case var other: json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture)); break;
-                }
+                case null: json.WriteNullValue(); break;
+                case string s: json.WriteStringValue(s); break;
+                case int n: json.WriteNumberValue(n); break;
+                case long n: json.WriteNumberValue(n); break;
+                case double d: json.WriteNumberValue(d); break;
+                case bool b: json.WriteBooleanValue(b); break;
+                case DateTime t: json.WriteStringValue(new DateTimeOffset(t, TimeSpan.Zero)); break;
+                case var other: json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture)); break;
             }
-            json.WriteEndObject();
         }
-        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>EF's rendered statement: the SQL, and each parameter's role recognised by its sentinel value.</summary>
@@ -155,6 +190,7 @@ public sealed partial class BenchBaselineModule : CiudadModule
                     ? (value.TrimStart('\'').StartsWith('{') ? "services[]" : "service")
                     : new[] { NumberMark, Mark(FromMark), Mark(ToMark) }.FirstOrDefault(value.Contains)
                     ?? (value.Trim('\'') == "True" ? "open"
+                    : value.Trim('\'') == CultureMark ? "culture"
                     : value.Trim('\'') == ((PageMark - 1) * PageSizeMark).ToString(CultureInfo.InvariantCulture) ? "skip"
                     : value.Trim('\'') == PageSizeMark.ToString(CultureInfo.InvariantCulture) ? "take"
                     : value.Trim('\'') == RequestListQuery.MaxNumbers.ToString(CultureInfo.InvariantCulture) ? "max"

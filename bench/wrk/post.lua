@@ -1,6 +1,7 @@
 -- Sustained Open311 POSTs with an API key; every service_request_id acknowledged is written to
 -- <prefix>-<thread>.txt so the script can check afterwards that each one is in the database.
---   wrk -s bench/wrk/post.lua http://127.0.0.1:5099 -- <api-key> <ids-file-prefix>
+--   wrk -s bench/wrk/post.lua http://127.0.0.1:5099 -- <api-key> <ids-file-prefix> [path]
+-- The path defaults to /open311/v2/requests.json (the benchmark baseline's twin is /bench/baseline/requests.json).
 local threads = {}
 local counter = 1
 
@@ -19,6 +20,7 @@ local kinds = {
 
 function init(args)
   api_key = args[1]
+  path = args[3] or "/open311/v2/requests.json"
   ids = io.open(args[2] .. "-" .. thread_number .. ".txt", "w")
   ids:setvbuf("line") -- wrk may exit without closing thread states
   acknowledged, refused = 0, 0
@@ -30,7 +32,7 @@ function request()
   local long = -106.55 + math.random() * 0.25
   local body = string.format("api_key=%s&%s&lat=%.6f&long=%.6f&description=Load+test+report+from+bench",
     api_key, kinds[math.random(#kinds)], lat, long)
-  return wrk.format("POST", "/open311/v2/requests.json",
+  return wrk.format("POST", path,
     { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end
 

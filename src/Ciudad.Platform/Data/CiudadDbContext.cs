@@ -13,9 +13,11 @@ namespace Ciudad.Platform.Data;
 
 /// <summary>
 /// The one DbContext of Ciudad. Platform tables carry the <c>platform_</c> prefix; each module
-/// contributes its own entity configurations through <see cref="ModuleModelCatalog"/>.
+/// contributes its own entity configurations through <see cref="ModuleModelCatalog"/>, found in
+/// the application's services. Contexts are pooled (<see cref="DatabaseSetup.AddCiudadDatabase"/>),
+/// so the constructor takes the options only and the context keeps no state of its own.
 /// </summary>
-public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, ModuleModelCatalog modules)
+public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options)
     : IdentityDbContext<CiudadUser, CiudadRole, string,
         IdentityUserClaim<string>, IdentityUserRole<string>, IdentityUserLogin<string>,
         IdentityRoleClaim<string>, IdentityUserToken<string>, IdentityUserPasskey<string>>(options),
@@ -48,11 +50,21 @@ public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options, M
 
         LocalizedTextMapping.MapFunctions(builder, Database.IsNpgsql());
         builder.ApplyConfigurationsFromAssembly(typeof(CiudadDbContext).Assembly);
-        foreach (var assembly in modules.Assemblies)
+        foreach (var assembly in ModulesOf(options).Assemblies)
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
         }
     }
+
+    /// <summary>
+    /// The modules whose tables the model holds, from the application's services (EF hands the
+    /// context the provider it was registered in). A model without them would miss whole modules,
+    /// so its absence is an error, not an empty list.
+    /// </summary>
+    private static ModuleModelCatalog ModulesOf(DbContextOptions options) =>
+        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService(typeof(ModuleModelCatalog)) as ModuleModelCatalog
+        ?? throw new InvalidOperationException("CiudadDbContext needs a ModuleModelCatalog among the application services (PlatformModule registers it).");
 
     /// <summary>
     /// Saves the unit of work; when it holds new audit entries, links them into the hash chain

@@ -90,12 +90,12 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
             new("service_request_id", row.Number),
             new("status", row.Status.Open311Status()),
             new("status_notes", row.StatusNotes),
-            new("service_name", row.ServiceName[culture]),
+            new("service_name", row.ServiceName),
             new("service_code", row.ServiceCode),
             // A coarsened report's own words often name the house; like the tracking page, leave them out.
             // JSON has one spelling of "no description": "" (as mySociety's updates feed), never null.
             new("description", coarsened ? "" : row.Description),
-            new("agency_responsible", row.DepartmentName[culture]),
+            new("agency_responsible", row.DepartmentName),
             new("service_notice", null),
             new("requested_datetime", Local(row.RequestedAt)),
             // For closed requests GeoReport wants the close time here.

@@ -36,7 +36,7 @@ internal sealed class Open311RequestReader(
     /// </summary>
     public async Task<Open311Result> ListAsync(HttpRequest request, Open311Format format, Open311Input input, string culture, CancellationToken cancellationToken)
     {
-        var filter = await listQuery.ResolveAsync(ReadFilter(input), cancellationToken);
+        var filter = await listQuery.ResolveAsync(ReadFilter(input) with { Culture = culture }, cancellationToken);
         var rows = await listQuery.ListAsync(filter, cancellationToken);
         var body = await PresentAsync(rows, input, culture, cancellationToken);
         if (filter.Numbers is not null)
@@ -54,7 +54,7 @@ internal sealed class Open311RequestReader(
     public async Task<Open311Node> SingleAsync(string id, Open311Input input, string culture, CancellationToken cancellationToken)
     {
         var number = RequestNumbers.Normalize(id);
-        var rows = number is null ? [] : await listQuery.ListAsync(new RequestListFilter { Numbers = [number] }, cancellationToken);
+        var rows = number is null ? [] : await listQuery.ListAsync(new RequestListFilter { Numbers = [number], Culture = culture }, cancellationToken);
         if (rows.Count == 0)
         {
             // Hidden-sensitivity requests answer exactly like unknown ones: their existence is not public.

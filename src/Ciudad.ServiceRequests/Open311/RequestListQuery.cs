@@ -38,6 +38,9 @@ internal sealed record RequestListFilter
     public IReadOnlyList<GeoBox>? CoarseRanges { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>The language service and department names are read in (inside the query, so no JSON is parsed per row).</summary>
+    public string Culture { get; init; } = "en";
 }
 
 /// <summary>A latitude/longitude rectangle; the maxima are exclusive for <see cref="RequestListFilter.CoarseRanges"/>.</summary>
@@ -49,9 +52,9 @@ internal sealed record RequestListRow
     public long Id { get; init; }
     public required string Number { get; init; }
     public required string ServiceCode { get; init; }
-    public required LocalizedText ServiceName { get; init; }
+    public required string ServiceName { get; init; }
     public Sensitivity Sensitivity { get; init; }
-    public required LocalizedText DepartmentName { get; init; }
+    public required string DepartmentName { get; init; }
     public RequestStatus Status { get; init; }
     public string? StatusNotes { get; init; }
     public required string Description { get; init; }
@@ -120,6 +123,9 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     /// <summary>The statement with its parameters, for the benchmark baseline and for reading plans.</summary>
     public string ToSql(RequestListFilter filter) => Build(filter).ToQueryString();
 
+    /// <summary>The ids of every match, unordered: the benchmark baseline counts them as <see cref="CountAsync"/> does.</summary>
+    public string MatchesSql(RequestListFilter filter) => Filtered(filter).Select(x => x.Request.Id).ToQueryString();
+
     /// <summary>How many requests match, all pages together (the paging headers' total).</summary>
     public async Task<int> CountAsync(RequestListFilter filter, CancellationToken cancellationToken = default) =>
         await Filtered(await ResolveAsync(filter, cancellationToken)).CountAsync(cancellationToken);
@@ -133,14 +139,15 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
             : ordered.Take(MaxNumbers);
         var photos = db.RequestPhotos().AsNoTracking();
         var events = db.RequestEvents().AsNoTracking();
+        var culture = filter.Culture;
         return page.Select(x => new RequestListRow
         {
             Id = x.Request.Id,
             Number = x.Request.Number,
             ServiceCode = x.Service.Code,
-            ServiceName = x.Service.Name,
+            ServiceName = LocalizedTextSql.In(x.Service.Name, culture),
             Sensitivity = x.Service.Sensitivity,
-            DepartmentName = x.Department.Name,
+            DepartmentName = LocalizedTextSql.In(x.Department.Name, culture),
             Status = x.Request.Status,
             // A coarsened report's reopen note is the reporter's own words (like its description, it may
             // name the house): its public status notes are the latest note from the city instead.
