@@ -104,6 +104,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser)
             ["/Requests/Track"] = $"/requests/{request.Number}",
             ["/Requests/Reopen"] = $"/requests/{request.Number}/reopen",
             ["/Requests/Unsubscribe"] = "/requests/unsubscribe/not-a-token",
+            ["/Requests/ConfirmFollow"] = "/requests/follow/confirm/not-a-token",
             ["/Report/Follow"] = $"/Report/Follow/{request.Number}",
             ["/Report/Photo"] = $"/Report/Photo/{Guid.NewGuid()}",
             ["/Staff/Requests/Details"] = $"/Staff/Requests/{request.Number}",

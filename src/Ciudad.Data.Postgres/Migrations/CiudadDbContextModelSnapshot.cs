@@ -1114,6 +1114,19 @@ namespace Ciudad.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("ConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmation_sent_at");
+
+                    b.Property<string>("ConfirmationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_token_hash");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1146,6 +1159,10 @@ namespace Ciudad.Data.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sr_request_followers");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_request_followers_confirmation_token_hash");
 
                     b.HasIndex("UnsubscribeToken")
                         .IsUnique()

@@ -1083,6 +1083,19 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("ConfirmationSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmation_sent_at");
+
+                    b.Property<string>("ConfirmationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_token_hash");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1115,6 +1128,10 @@ namespace Ciudad.Data.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sr_request_followers");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sr_request_followers_confirmation_token_hash");
 
                     b.HasIndex("UnsubscribeToken")
                         .IsUnique()

@@ -35,7 +35,7 @@ internal sealed class RequestPersonalData(CiudadDbContext db) : IPersonalDataCon
             })
             .ToListAsync(cancellationToken);
         var follows = await Followed(db.RequestFollowers().AsNoTracking(), person)
-            .Join(db.Requests(), f => f.RequestId, r => r.Id, (f, r) => new { number = r.Number, f.Email, language = f.Culture, f.FollowedAt })
+            .Join(db.Requests(), f => f.RequestId, r => r.Id, (f, r) => new { number = r.Number, f.Email, language = f.Culture, f.FollowedAt, f.ConfirmedAt })
             .OrderBy(f => f.FollowedAt)
             .ToListAsync(cancellationToken);
         return new { reported, follows };

@@ -98,6 +98,8 @@ internal sealed class RequestFollowerConfiguration : IEntityTypeConfiguration<Re
         builder.Property(f => f.UnsubscribeToken).HasMaxLength(64);
         builder.HasIndex(f => new { f.RequestId, f.Email }).IsUnique();
         builder.HasIndex(f => f.UnsubscribeToken).IsUnique();
+        builder.Property(f => f.ConfirmationTokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.ConfirmationTokenHash).IsUnique();
         builder.HasIndex(f => f.UserId);
     }
 }

@@ -7,4 +7,5 @@ internal static class RequestLinks
     public static string Photo(string number, Guid photoId) => $"/requests/{number}/photos/{photoId:N}";
     public static string Thumbnail(string number, Guid photoId) => $"/requests/{number}/photos/{photoId:N}/thumbnail";
     public static string Unsubscribe(string token) => $"/requests/unsubscribe/{token}";
+    public static string ConfirmFollow(string token) => $"/requests/follow/confirm/{token}";
 }

@@ -119,7 +119,7 @@ internal sealed class RequestPhoto
     public DateTimeOffset UploadedAt { get; set; }
 }
 
-/// <summary>Someone who gets an email on every public update: the reporter or a neighbour who followed.</summary>
+/// <summary>Someone who gets an email on every public update: the reporter or a neighbour who followed (once confirmed).</summary>
 internal sealed class RequestFollower
 {
     public long Id { get; set; }
@@ -131,4 +131,16 @@ internal sealed class RequestFollower
 
     /// <summary>Secret in the unsubscribe link of every update email.</summary>
     public required string UnsubscribeToken { get; set; }
+
+    /// <summary>
+    /// When the address was proven to be the follower's (the emailed link, or a signed-in account's
+    /// confirmed address); null until then, and only confirmed followers are emailed updates.
+    /// </summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the single-use link in the confirmation email; the link itself is never stored.</summary>
+    public string? ConfirmationTokenHash { get; set; }
+
+    /// <summary>When the last confirmation email was queued: the link expires from here, and resends wait.</summary>
+    public DateTimeOffset? ConfirmationSentAt { get; set; }
 }

@@ -319,6 +319,7 @@ internal sealed class RequestGenerator
             Email = email,
             Culture = culture,
             FollowedAt = request.RequestedAt,
+            ConfirmedAt = request.RequestedAt,
             UnsubscribeToken = Secret(24, email + request.Number),
         });
 

@@ -119,7 +119,8 @@ internal sealed class PublicRequests(CiudadDbContext db, IOptions<ServiceRequest
         // Reported while signed in, or earlier with the account's confirmed address; followed likewise.
         var userId = person.UserId;
         var email = person.ConfirmedEmail?.ToLowerInvariant();
-        var followed = RequestPersonalData.Followed(db.RequestFollowers(), person).Select(f => f.RequestId);
+        // A follow still waiting for its emailed link is not the person's yet (anyone could have typed the address).
+        var followed = RequestPersonalData.Followed(db.RequestFollowers(), person).Where(f => f.ConfirmedAt != null).Select(f => f.RequestId);
         // ToLower() is SQL lower() on both providers, not .NET's culture-dependent one.
 #pragma warning disable CA1304, CA1311, CA1862
         var query = db.Requests().AsNoTracking().Where(r => r.ReporterUserId == userId

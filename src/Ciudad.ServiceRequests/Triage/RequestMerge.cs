@@ -87,8 +87,14 @@ internal sealed class RequestMerge(CiudadDbContext db, TriageActions actions, St
         var moved = 0;
         foreach (var follower in child.Followers.ToList())
         {
-            if (parent.Followers.Any(f => string.Equals(f.Email, follower.Email, StringComparison.OrdinalIgnoreCase)))
+            if (parent.Followers.FirstOrDefault(f => string.Equals(f.Email, follower.Email, StringComparison.OrdinalIgnoreCase)) is { } same)
             {
+                // A confirmation on either request proves the address for both.
+                if (same.ConfirmedAt is null && follower.ConfirmedAt is not null)
+                {
+                    same.ConfirmedAt = follower.ConfirmedAt;
+                    same.ConfirmationTokenHash = null;
+                }
                 db.RequestFollowers().Remove(follower);
                 continue;
             }

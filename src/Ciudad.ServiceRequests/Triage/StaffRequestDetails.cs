@@ -58,7 +58,8 @@ internal sealed class StaffRequestDetails(CiudadDbContext db)
             .Select(p => new StaffPhoto(p.Id, p.Order, p.IsPublic, p.Width, p.Height)).ToListAsync(cancellationToken);
         var timeline = await db.RequestEvents().AsNoTracking().Where(e => e.RequestId == request.Id)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
-        var followerLanguages = await db.RequestFollowers().Where(f => f.RequestId == request.Id)
+        // Those still to confirm their address get no email, so they are not counted among who will read a note.
+        var followerLanguages = await db.RequestFollowers().Where(f => f.RequestId == request.Id && f.ConfirmedAt != null)
             .GroupBy(f => f.Culture).Select(g => new { Culture = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var followers = followerLanguages.Sum(l => l.Count);
         var parent = request.ParentRequestId is null ? null : await db.Requests().Where(r => r.Id == request.ParentRequestId)

@@ -11,7 +11,7 @@ namespace Ciudad.ServiceRequests.Workflow;
 
 /// <summary>
 /// Public changes to a request: a status change or a comment residents can see. Each one is a
-/// timeline entry, moves <c>updated_datetime</c>, and emails every follower in their language.
+/// timeline entry, moves <c>updated_datetime</c>, and emails every confirmed follower in their language.
 /// Internal notes and staff-only changes do not come through here.
 /// </summary>
 internal sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCatalog strings, IntegrationEvents events, TimeProvider clock)
@@ -61,7 +61,8 @@ internal sealed class RequestUpdates(CiudadDbContext db, Emails emails, StringCa
             ActorName = actorName,
         };
         request.Events.Add(update);
-        foreach (var follower in request.Followers)
+        // A follower who has not confirmed the address yet may be someone else's inbox: nothing goes there.
+        foreach (var follower in request.Followers.Where(f => f.ConfirmedAt is not null))
         {
             QueueEmail(request, service, follower, status, note);
         }

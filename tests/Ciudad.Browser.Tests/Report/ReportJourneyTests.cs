@@ -15,10 +15,10 @@ namespace Ciudad.Browser.Tests.Report;
 public sealed partial class ReportJourneyTests(BrowserFixture browser)
 {
     /// <summary>The words on buttons a person presses, per language.</summary>
-    private sealed record Words(string Locale, string Search, string Continue, string AddPhotos, string Send, string Sent, string Follow, string Following);
+    private sealed record Words(string Locale, string Search, string Continue, string AddPhotos, string Send, string Sent, string Follow, string CheckEmail, string Confirm, string Following);
 
-    private static readonly Words English = new("en-US", "pothole", "Continue", "Add the chosen photos", "Send report", "Report sent", "Follow this one instead", "You are following this request");
-    private static readonly Words Spanish = new("es-MX", "bache", "Continuar", "Agregar las fotos elegidas", "Enviar reporte", "Reporte enviado", "Seguir este reporte", "Ya sigue esta solicitud");
+    private static readonly Words English = new("en-US", "pothole", "Continue", "Add the chosen photos", "Send report", "Report sent", "Follow this one instead", "Check your email", "Yes, send me updates", "You are following this request");
+    private static readonly Words Spanish = new("es-MX", "bache", "Continuar", "Agregar las fotos elegidas", "Enviar reporte", "Reporte enviado", "Seguir este reporte", "Revise su correo", "Sí, quiero recibir novedades", "Ya sigue esta solicitud");
 
     public static TheoryData<string> Languages => new() { "en", "es" };
 
@@ -161,11 +161,19 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser)
         await page.FillAsync("#Input-Email", email);
         await page.ClickAsync("main form button[type=submit]");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(words.Following);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(words.CheckEmail);
+        await page.AssertNoViolationsAsync();
+        // The link in the email: a page that asks, then says it is done.
+        var mail = await browser.App.Mailbox.WaitForAsync(email);
+        await page.GotoAsync(Mailbox.LinkIn(mail, "/requests/follow/confirm/"));
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = words.Confirm }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(words.Following);
         await page.AssertNoViolationsAsync();
         var follower = await browser.App.WithDbAsync(db => db.RequestFollowers().SingleAsync(f => f.Email == email));
         Assert.Equal(existing.Id, follower.RequestId);
         Assert.Equal(language, follower.Culture);
+        Assert.NotNull(follower.ConfirmedAt);
     }
 
     /// <summary>

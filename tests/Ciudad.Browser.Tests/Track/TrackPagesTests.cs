@@ -94,7 +94,7 @@ public sealed class TrackPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow this request" }).ClickAsync();
 
         // (No axe here: axe runs as script, which this page has turned off.)
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are following this request");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Check your email");
     }
 
     /// <summary>A page whose map tiles are answered empty: tests never depend on the tile server.</summary>

@@ -189,11 +189,16 @@ public sealed class ReportJourneyTests(AppFixture fixture) : IClassFixture<AppFi
         var followed = await neighbour.SubmitAsync(invalid, new Dictionary<string, string> { ["Input.Email"] = email });
 
         Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
-        Assert.Equal("You are following this request", followed.H1);
-        Assert.Contains("You will get updates on request " + RequestNumbers.Format(existing.Number), followed.Text, StringComparison.Ordinal);
+        Assert.Equal("Check your email", followed.H1);
+        Assert.Contains("One more step to follow request " + RequestNumbers.Format(existing.Number), followed.Text, StringComparison.Ordinal);
         var follower = await app.WithDbAsync(d => d.RequestFollowers().SingleAsync(f => f.Email == email));
         Assert.Equal(existing.Id, follower.RequestId);
         Assert.Equal("en", follower.Culture);
+        Assert.Null(follower.ConfirmedAt);
+        // The emailed link finishes it.
+        var link = Mailbox.LinkIn(await app.Mailbox.WaitForAsync(email), "/requests/follow/confirm/");
+        var confirmed = await neighbour.SubmitAsync(await neighbour.GetAsync(link));
+        Assert.Contains("We will email you each time request " + RequestNumbers.Format(existing.Number), confirmed.Text, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]

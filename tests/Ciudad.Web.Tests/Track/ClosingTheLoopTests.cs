@@ -20,7 +20,7 @@ public sealed class ClosingTheLoopTests(AppFixture fixture) : IClassFixture<AppF
         var reporter = TestPeople.UniqueEmail("reporter");
         var neighbour = TestPeople.UniqueEmail("neighbour");
         var request = await app.CreateRequestAsync(r => r with { Email = reporter, Culture = "es" });
-        await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceRequests.Workflow.RequestFollowing>().FollowAsync(request.Number, neighbour, "en", null));
+        await app.FollowConfirmedAsync(request, neighbour);
 
         await app.PublishAsync(request, RequestStatus.Fixed, "Bacheado.");
 
@@ -100,7 +100,7 @@ public sealed class ClosingTheLoopTests(AppFixture fixture) : IClassFixture<AppF
         var request = await app.PotholeAsync(TriageKit.Marker(), TestPeople.UniqueEmail("en"));
         var (session, _) = await app.StaffAsync();
         var before = await session.GetAsync(TriageKit.RequestUrl(request));
-        await app.WithServicesAsync(sp => sp.GetRequiredService<ServiceRequests.Workflow.RequestFollowing>().FollowAsync(request.Number, TestPeople.UniqueEmail("vecina"), "es", null));
+        await app.FollowConfirmedAsync(request, TestPeople.UniqueEmail("vecina"), "es");
 
         var after = await session.GetAsync(TriageKit.RequestUrl(request));
 

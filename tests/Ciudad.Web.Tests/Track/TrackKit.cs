@@ -21,6 +21,19 @@ internal static class TrackKit
             await sp.GetRequiredService<CiudadDbContext>().SaveChangesAsync();
         });
 
+    /// <summary>
+    /// A neighbour follows by address and confirms it as they would: the link in the email, then the
+    /// page's button. Updates reach only confirmed followers.
+    /// </summary>
+    public static async Task FollowConfirmedAsync(this CiudadApp app, ServiceRequest request, string email, string culture = "en")
+    {
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RequestFollowing>().FollowAsync(request.Number, email, culture, person: null));
+        var mail = await app.Mailbox.WaitForAsync(email, m => m.TextBody?.Contains("/requests/follow/confirm/", StringComparison.Ordinal) == true);
+        using var session = app.NewSession(culture == "es" ? "es-MX" : "en-US");
+        var question = await session.GetAsync(Mailbox.LinkIn(mail, "/requests/follow/confirm/"));
+        await session.SubmitAsync(question);
+    }
+
     public static Task AddInternalNoteAsync(this CiudadApp app, ServiceRequest request, string note) =>
         app.WithDbAsync(async db =>
         {

@@ -206,12 +206,9 @@ public sealed class RequestPageTests(AppFixture fixture) : IClassFixture<AppFixt
         var neighbour = TestPeople.UniqueEmail("neighbour");
         var parent = await app.PotholeAsync(TriageKit.Marker(), parentReporter);
         var child = await app.PotholeAsync(TriageKit.Marker(), childReporter);
-        await app.WithServicesAsync(async sp =>
-        {
-            var following = sp.GetRequiredService<RequestFollowing>();
-            await following.FollowAsync(parent.Number, neighbour, "en", null);
-            await following.FollowAsync(child.Number, neighbour.ToUpperInvariant(), "en", null); // same person, other case
-        });
+        // Same person, other case; confirmed on the duplicate only: the merge carries the confirmation over.
+        await Track.TrackKit.FollowConfirmedAsync(app, child, neighbour.ToUpperInvariant());
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RequestFollowing>().FollowAsync(parent.Number, neighbour, "en", null));
         var (session, _) = await app.StaffAsync();
         var page = await session.GetAsync(TriageKit.RequestUrl(child));
 

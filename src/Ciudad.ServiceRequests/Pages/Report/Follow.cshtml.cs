@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ciudad.Platform.Identity;
+using Ciudad.Platform.Privacy;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,9 @@ internal sealed class FollowModel(RequestFollowing following, UserManager<Ciudad
     [BindProperty] public FollowInput Input { get; set; } = new();
 
     public string Number { get; private set; } = "";
-    public bool Followed { get; private set; }
+
+    /// <summary>What the last follow on this page led to, shown once after the redirect; null shows the form.</summary>
+    public FollowResult? Followed { get; private set; }
 
     private const string FollowedKey = "Ciudad.Report.Followed";
 
@@ -27,7 +30,11 @@ internal sealed class FollowModel(RequestFollowing following, UserManager<Ciudad
         }
         Number = normalized;
         // One-shot, so the confirmation is shown only right after following.
-        Followed = TempData[FollowedKey] as string == normalized;
+        if (TempData[FollowedKey] is string done && done.Split(':') is [var doneNumber, var result] && doneNumber == normalized
+            && Enum.TryParse<FollowResult>(result, out var followed))
+        {
+            Followed = followed;
+        }
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {
             Input.Email = user.Email ?? "";
@@ -46,13 +53,14 @@ internal sealed class FollowModel(RequestFollowing following, UserManager<Ciudad
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-        var userId = User.Identity?.IsAuthenticated == true ? users.GetUserId(User) : null;
-        if (!await following.FollowAsync(normalized, Input.Email.Trim(), ReportPageModel.Culture, userId, HttpContext.RequestAborted))
+        var person = User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user ? PersonalDataSubject.From(user) : null;
+        var result = await following.FollowAsync(normalized, Input.Email.Trim(), ReportPageModel.Culture, person, HttpContext.RequestAborted);
+        if (result == FollowResult.NotFollowable)
         {
             ModelState.AddModelError("Input.Email", strings["Report.Follow.Closed"]);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-        TempData[FollowedKey] = normalized;
+        TempData[FollowedKey] = $"{normalized}:{result}";
         return RedirectToPage(new { number = normalized });
     }
 }

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Ciudad.Platform.Identity;
+using Ciudad.Platform.Privacy;
 using Ciudad.ServiceRequests;
 using Ciudad.ServiceRequests.Requests;
 using Ciudad.ServiceRequests.Tracking;
 using Ciudad.ServiceRequests.Workflow;
 using Ciudad.Web.UI;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,7 +21,7 @@ namespace Ciudad.ServiceRequests.Pages.Requests;
 /// Requests of hidden services are not found, except by their signed-in reporter.
 /// </summary>
 internal sealed class TrackModel(PublicRequests requests, RequestReopening reopening, RequestFollowing following,
-    IOptions<ServiceRequestsOptions> options, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
+    UserManager<CiudadUser> users, IOptions<ServiceRequestsOptions> options, IStringLocalizer<ServiceRequestsModule> strings) : PageModel
 {
     public PublicRequestDetails Details { get; private set; } = default!;
     public ReopenRefusal Reopen { get; private set; }
@@ -57,13 +60,15 @@ internal sealed class TrackModel(PublicRequests requests, RequestReopening reope
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-        if (!await following.FollowAsync(canonical, Follow.Email.Trim(), StringCatalogCulture.Current, UserId, cancellationToken))
+        var person = await users.GetUserAsync(User) is { } user ? PersonalDataSubject.From(user) : null;
+        var result = await following.FollowAsync(canonical, Follow.Email.Trim(), StringCatalogCulture.Current, person, cancellationToken);
+        if (result == FollowResult.NotFollowable)
         {
             // Closed since the page was shown: nothing more will be sent.
             ModelState.AddModelError("", strings["Track.Follow.Closed"]);
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
-        TempData[StatusMessage.TempDataKey] = "Track.Follow.Confirmed";
+        TempData[StatusMessage.TempDataKey] = result == FollowResult.Following ? "Track.Follow.Confirmed" : "Track.Follow.CheckEmail";
         return Redirect(RequestLinks.Track(canonical));
     }
 
