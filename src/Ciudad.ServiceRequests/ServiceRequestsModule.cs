@@ -83,7 +83,7 @@ public sealed class ServiceRequestsModule : CiudadModule
     {
         // The resident's side: reporting and tracking are open to everyone; "my requests" needs an account.
         pages.AllowAnonymousToFolder("/Report");
-        foreach (var page in new[] { "/Requests/Index", "/Requests/Map", "/Requests/Track", "/Requests/Reopen", "/Requests/Unsubscribe" })
+        foreach (var page in new[] { "/Requests/Index", "/Requests/Map", "/Requests/Track", "/Requests/Reopen", "/Requests/Unsubscribe", "/Requests/ConfirmFollow" })
         {
             pages.AllowAnonymousToPage(page);
         }

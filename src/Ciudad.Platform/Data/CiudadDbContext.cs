@@ -14,8 +14,8 @@ namespace Ciudad.Platform.Data;
 /// <summary>
 /// The one DbContext of Ciudad. Platform tables carry the <c>platform_</c> prefix; each module
 /// contributes its own entity configurations through <see cref="ModuleModelCatalog"/>, found in
-/// the application's services. Contexts are pooled (<see cref="DatabaseSetup.AddCiudadDatabase"/>),
-/// so the constructor takes the options only and the context keeps no state of its own.
+/// the application's services, so the constructor takes the options only (what pooling needs) and
+/// the context keeps no state of its own.
 /// </summary>
 public sealed class CiudadDbContext(DbContextOptions<CiudadDbContext> options)
     : IdentityDbContext<CiudadUser, CiudadRole, string,
