@@ -125,8 +125,9 @@ summarize() {
   read -r passed failed skipped <<<"${totals:-0 0 0}"
   # A test host that crashed or hung leaves its project's remaining tests unrun: say so in the summary.
   local aborted
-  # Such a run's TRX says outcome="Failed" with no failed test and a RunInfo of outcome "Error".
-  aborted=$(grep -l '<RunInfo [^>]*outcome="Error"' "$results"/*.trx 2>/dev/null | wc -l)
+  # Such a run's TRX counts fewer tests executed than it knew of (e.g. total="74" executed="73").
+  aborted=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters total="[0-9]*" executed="[0-9]*"' | tr -dc '0-9 \n' \
+    | awk '$1 > $2 { n++ } END { print n + 0 }')
   echo
   if [ "$aborted" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped, $aborted test run(s) aborted (see 'Test Run Aborted' above)"

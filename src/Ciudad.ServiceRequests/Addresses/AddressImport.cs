@@ -180,7 +180,9 @@ internal sealed class AddressImport(CiudadDbContext db, CityGeography geography)
         {
             return "no street name";
         }
-        if (row.Unit is not null && parsed.Unit is not null && !label.Contains(parsed.Unit, StringComparison.OrdinalIgnoreCase))
+        // The unit is added unless the full address already ends with it as a word ("… Dr Unit B"):
+        // a plain substring test dropped unit B from any street with a b in its name.
+        if (row.Unit is not null && parsed.Unit is not null && !EndsWithWord(label, parsed.Unit))
         {
             label += " Unit " + row.Unit.Trim();
         }
@@ -193,5 +195,12 @@ internal sealed class AddressImport(CiudadDbContext db, CityGeography geography)
     {
         var trimmed = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return trimmed.Any(char.IsLower) ? trimmed : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(trimmed.ToLowerInvariant());
+    }
+
+    private static bool EndsWithWord(string text, string word)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+            && (trimmed.Length == word.Length || !char.IsLetterOrDigit(trimmed[trimmed.Length - word.Length - 1]));
     }
 }
