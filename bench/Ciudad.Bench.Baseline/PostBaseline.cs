@@ -72,7 +72,7 @@ internal static class PostBaseline
         }
         while (await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM sr_requests WHERE number = $1)", cancellationToken, number));
 
-        var now = AuditSafeNow();
+        var now = MicrosecondNow();
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             var requestId = await ScalarAsync<long>(connection, """
@@ -113,7 +113,7 @@ internal static class PostBaseline
     }
 
     /// <summary>PostgreSQL keeps microseconds; the app's rows hold the same precision.</summary>
-    private static DateTimeOffset AuditSafeNow()
+    private static DateTimeOffset MicrosecondNow()
     {
         var now = DateTimeOffset.UtcNow;
         return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);

@@ -76,9 +76,9 @@ internal sealed class Open311Presenter(CityTime cityTime, IOptions<CityOptions> 
         return new Open311Record("attribute", fields);
     }
 
-    public Open311Record Request(RequestListRow row, string culture, RequestExtensions? extensions)
+    /// <summary>One request; its service and department names were read in the caller's language by the query.</summary>
+    public Open311Record Request(RequestListRow row, RequestExtensions? extensions)
     {
-        var spanish = culture == "es";
         var coarsened = row.Sensitivity == Sensitivity.CoarsenedLocation;
         var point = row.Latitude is { } lat && row.Longitude is { } lon ? new GeoPoint(lat, lon) : (GeoPoint?)null;
         if (coarsened && point is { } exact)

@@ -38,7 +38,7 @@ internal sealed class Open311RequestReader(
     {
         var filter = await listQuery.ResolveAsync(ReadFilter(input) with { Culture = culture }, cancellationToken);
         var rows = await listQuery.ListAsync(filter, cancellationToken);
-        var body = await PresentAsync(rows, input, culture, cancellationToken);
+        var body = await PresentAsync(rows, input, cancellationToken);
         if (filter.Numbers is not null)
         {
             return Open311Result.Ok(format, body);
@@ -60,7 +60,7 @@ internal sealed class Open311RequestReader(
             // Hidden-sensitivity requests answer exactly like unknown ones: their existence is not public.
             throw Open311Problem.NotFound($"There is no service request with service_request_id '{Open311Call.Truncate(id)}'.");
         }
-        return await PresentAsync(rows, input, culture, cancellationToken);
+        return await PresentAsync(rows, input, cancellationToken);
     }
 
     public async Task<Open311Node> TokenAsync(string token, CancellationToken cancellationToken)
@@ -125,10 +125,10 @@ internal sealed class Open311RequestReader(
             ("media_url", u.Photo is { } photo ? presenter.Absolute(RequestLinks.Photo(u.Number, photo)) : null)))]);
     }
 
-    private async Task<Open311Node> PresentAsync(List<RequestListRow> rows, Open311Input input, string culture, CancellationToken cancellationToken)
+    private async Task<Open311Node> PresentAsync(List<RequestListRow> rows, Open311Input input, CancellationToken cancellationToken)
     {
         var extensions = input.Flag("extensions") ? await RequestExtensions.LoadAsync(db, rows, cancellationToken) : null;
-        return new Open311List("service_requests", "request", [.. rows.Select(r => presenter.Request(r, culture, extensions))]);
+        return new Open311List("service_requests", "request", [.. rows.Select(r => presenter.Request(r, extensions))]);
     }
 
     public RequestListFilter ReadFilter(Open311Input input)

@@ -50,6 +50,23 @@ public sealed class RequestReadTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Theory, BothDatabases]
+    public async Task In_spanish_the_list_and_a_single_request_name_the_service_and_department_in_spanish(TestDatabase db)
+    {
+        var app = await fixture.For(db);
+        var marker = Open311Data.Marker();
+        var request = await app.CreateRequestAsync(r => r with { Description = $"Pothole {marker}" });
+
+        // The names are read in the caller's language inside the query (no JSON parsed per row).
+        var list = await app.Open311GetAsync($"/requests.json?q={marker}&locale=es");
+        var single = await app.Open311GetAsync($"/requests/{request.Number}.xml?locale=es");
+
+        var record = Assert.Single(list.Json.EnumerateArray());
+        Assert.Equal(("Bache", "Calles y Mantenimiento"), (record.GetProperty("service_name").GetString(), record.GetProperty("agency_responsible").GetString()));
+        var element = Assert.Single(single.Requests("xml"));
+        Assert.Equal(("Bache", "Calles y Mantenimiento"), (element["service_name"], element["agency_responsible"]));
+    }
+
+    [Theory, BothDatabases]
     public async Task Unknown_request_ids_are_404_in_both_formats(TestDatabase db)
     {
         var app = await fixture.For(db);
