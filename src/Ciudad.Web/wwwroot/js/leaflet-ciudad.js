@@ -4,6 +4,8 @@
 //   button read the catalog's strings, put on this script's tag by _LeafletScripts.cshtml.
 // - L.ciudad.clusters(markers) groups nearby markers into one control with a count, a name ("12 requests")
 //   and a target a thumb can hit; Enter or a click zooms in to it (the plugin's own behaviour).
+// - L.ciudad.fitMarkers(map, points, maxZoom) frames the points so no marker sits under the zoom
+//   buttons or the credit, where it could not be tapped (and axe reports an obscured target).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -44,9 +46,40 @@
     return (count === 1 ? text.clusterOne : text.clusterOther).replace("{0}", numbers.format(count));
   }
 
+  // How far a marker reaches from its point: a pin (25x41) hangs above it, a cluster (40x40) is
+  // centred on it. The frame keeps that much, plus a small gap, inside the map's free area.
+  var PIN_HEIGHT = 41;
+  var CLUSTER_HALF = 20;
+  var GAP = 6;
+
+  function controlEdge(control, edge) {
+    var box = control && control.getContainer && control.getContainer();
+    if (!box || !box.offsetParent) {
+      return 0;
+    }
+    var mapBox = box.closest(".leaflet-container").getBoundingClientRect();
+    var rect = box.getBoundingClientRect();
+    return edge === "right" ? rect.right - mapBox.left : mapBox.bottom - rect.top;
+  }
+
   L.ciudad = {
     labelledIcon: function (options) {
       return new LabelledIcon(options);
+    },
+
+    fitMarkers: function (map, points, maxZoom) {
+      if (points.length === 0) {
+        return;
+      }
+      // Left clears the zoom buttons' column (they sit top-left); the bottom clears the credit,
+      // which wraps onto more lines on a narrow phone in a longer language.
+      var left = Math.max(controlEdge(map.zoomControl, "right"), 0) + CLUSTER_HALF + GAP;
+      var top = PIN_HEIGHT + GAP;
+      var right = CLUSTER_HALF + GAP;
+      var bottom = Math.max(controlEdge(map.attributionControl, "bottom"), 0) + CLUSTER_HALF + GAP;
+      // No zoom animation: the frame is the page settling once its markers arrive, not a motion the
+      // reader asked for, and mid-animation markers drift across the controls.
+      map.fitBounds(points, { paddingTopLeft: [left, top], paddingBottomRight: [right, bottom], maxZoom: maxZoom, animate: false });
     },
 
     // The markers as one layer, clustering those closer than a thumb can tell apart.

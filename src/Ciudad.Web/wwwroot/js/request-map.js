@@ -45,9 +45,7 @@
           // The popup is built when opened, not for every marker up front.
           return layer.bindPopup(function () { return popup(m, data); });
         });
-        if (bounds.length > 0) {
-          map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
-        }
+        L.ciudad.fitMarkers(map, bounds, 16);
         // Requests a few doors apart would overlap (and be too small to tap apart): cluster them.
         L.ciudad.clusters(layers).addTo(map);
       })

@@ -36,8 +36,6 @@
     markers.push(L.marker(point, { keyboard: false, alt: link.textContent }).bindPopup(popup));
     bounds.push(point);
   });
-  if (bounds.length > 0) {
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
-  }
+  L.ciudad.fitMarkers(map, bounds, 17);
   L.ciudad.clusters(markers).addTo(map);
 })();
