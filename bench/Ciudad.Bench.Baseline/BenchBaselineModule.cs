@@ -107,8 +107,8 @@ public sealed partial class BenchBaselineModule : CiudadModule
         group.MapGet("/requests/{id}.json", (string id, HttpContext http) =>
             RunAsync(http, dataSource, single, null, 0, new Dictionary<string, object>
             {
-                [NumberMark] = new[] { id.Replace("-", "", StringComparison.Ordinal) },
-                ["max"] = RequestListQuery.MaxNumbers,
+                // One id is an equality on the number (a list of ids would be an array).
+                [NumberMark] = id.Replace("-", "", StringComparison.Ordinal),
                 ["culture"] = "en",
             }))
             .WithName("BenchBaselineRequest");
@@ -193,7 +193,6 @@ public sealed partial class BenchBaselineModule : CiudadModule
                     : value.Trim('\'') == CultureMark ? "culture"
                     : value.Trim('\'') == ((PageMark - 1) * PageSizeMark).ToString(CultureInfo.InvariantCulture) ? "skip"
                     : value.Trim('\'') == PageSizeMark.ToString(CultureInfo.InvariantCulture) ? "take"
-                    : value.Trim('\'') == RequestListQuery.MaxNumbers.ToString(CultureInfo.InvariantCulture) ? "max"
                     : throw new InvalidOperationException($"Unrecognised parameter in the Open311 list SQL: {m.Value}"));
                 parameters.Add((name, role));
             }

@@ -16,6 +16,7 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
     private readonly Func<DbContext?, bool> _counts;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commandTexts = new();
     private int _commands;
     private int _queries;
     private int _commits;
@@ -26,7 +27,11 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
     }
 
-    /// <summary>Starts counting the work of <paramref name="context"/> (other contexts in the process are ignored).</summary>
+    /// <summary>
+    /// Starts counting the work of <paramref name="context"/> (other contexts in the process are ignored).
+    /// Start before the context first touches the database: EF remembers for about a second that
+    /// nobody was listening to a context's commands.
+    /// </summary>
     public static DatabaseRoundTrips Of(DbContext context) => new(c => c == context);
 
     /// <summary>
@@ -54,6 +59,9 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
 
     /// <summary>The first line of each command's SQL, in order: for the message when a count is exceeded.</summary>
     public IReadOnlyList<string> Statements => [.. _statements];
+
+    /// <summary>Each command's whole SQL, in order: for tests that compare what two code paths send.</summary>
+    public IReadOnlyList<string> CommandTexts => [.. _commandTexts];
 
     /// <summary>
     /// Commands that read (SELECT). SQLite's provider sends one statement per written row even
@@ -89,6 +97,7 @@ public sealed class DatabaseRoundTrips : IDisposable, IObserver<DiagnosticListen
             case CommandExecutedEventData command when _counts(command.Context):
                 Interlocked.Increment(ref _commands);
                 _statements.Enqueue(command.Command.CommandText.Split('\n')[0].Trim());
+                _commandTexts.Enqueue(command.Command.CommandText);
                 if (command.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
                 {
                     Interlocked.Increment(ref _queries);
