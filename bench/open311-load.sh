@@ -121,8 +121,10 @@ PY
 ratios=()
 get_runs() { # paths file, [cookie] -> one "rps p50 p99 bad" line per run
   local paths=$1 header=${2:-} out
+  # With a cookie, the client keeps it renewed as a browser does (staff.lua).
+  local script=paths.lua; [ -n "$header" ] && script=staff.lua
   for _ in $(seq 1 "$runs"); do
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/wrk/paths.lua" "$base" -- "$work/$paths.txt" "$header")
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/wrk/$script" "$base" -- "$work/$paths.txt" "$header")
     echo "$out" >&2
     echo "$out" | wrk_line; echo
   done
@@ -132,7 +134,7 @@ check() { # paths file, [cookie]: the first path answers 200, and a warm-up
   status=$(curl -s -o "$work/sample.out" -w '%{http_code}' ${header:+-H "Cookie: $header"} "$base$(head -n 1 "$work/$paths.txt")")
   echo "check $paths: HTTP $status, $(wc -c <"$work/sample.out") bytes" >&2
   [ "$status" = 200 ] || { echo "$paths answers HTTP $status: not measured" >&2; return 1; }
-  wrk -t2 -c"$connections" -d5s -s "$root/bench/wrk/paths.lua" "$base" -- "$work/$paths.txt" "$header" >/dev/null
+  wrk -t2 -c"$connections" -d5s -s "$root/bench/wrk/$([ -n "$header" ] && echo staff.lua || echo paths.lua)" "$base" -- "$work/$paths.txt" "$header" >/dev/null
 }
 compare() { # name, paths, baseline paths: app and baseline runs interleaved, so both see the same machine
   local name=$1 app_runs=() base_runs=() line
