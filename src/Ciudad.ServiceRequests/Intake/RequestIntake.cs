@@ -7,6 +7,7 @@ using Ciudad.Platform.Events;
 using Ciudad.Platform.Identity;
 using Ciudad.Platform.Outcomes;
 using Ciudad.ServiceRequests.Addresses;
+using Ciudad.ServiceRequests.Catalog;
 using Ciudad.ServiceRequests.Events;
 using Ciudad.ServiceRequests.Geo;
 using Ciudad.ServiceRequests.Requests;
@@ -36,15 +37,23 @@ internal sealed class RequestIntake(
 {
     public const int MaxDescriptionLength = 4000;
 
-    public async Task<Outcome<ServiceRequest>> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
-    {
-        submission = WithoutControlCharacters(submission);
-        var service = await db.Services()
+    // Every filing runs these two: compiled, so EF does not translate their LINQ each time.
+    // The service is read, never changed here: untracked, so saving the request does not scan it.
+    private static readonly CompiledQuery<Func<CiudadDbContext, string, CancellationToken, Task<Service?>>> ActiveServiceWithQuestions = new(() =>
+        EF.CompileAsyncQuery((CiudadDbContext db, string code, CancellationToken cancellationToken) => db.Set<Service>().AsNoTracking()
             .Include(s => s.Attributes).ThenInclude(a => a.Values)
             // One round trip: a service has a handful of questions and answers, so the joined rows
             // are few, where a split query costs three round trips on every filing.
             .AsSingleQuery()
-            .FirstOrDefaultAsync(s => s.Code == submission.ServiceCode && s.IsActive, cancellationToken);
+            .FirstOrDefault(s => s.Code == code && s.IsActive)));
+
+    private static readonly CompiledQuery<Func<CiudadDbContext, string, CancellationToken, Task<bool>>> NumberTaken = new(() =>
+        EF.CompileAsyncQuery((CiudadDbContext db, string number, CancellationToken cancellationToken) => db.Set<ServiceRequest>().Any(r => r.Number == number)));
+
+    public async Task<Outcome<ServiceRequest>> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken = default)
+    {
+        submission = WithoutControlCharacters(submission);
+        var service = await ActiveServiceWithQuestions.For(db)(db, submission.ServiceCode, cancellationToken);
         if (service is null)
         {
             return Refused(new FieldError("service_code", "Requests.Intake.ServiceUnknown", submission.ServiceCode));
@@ -210,7 +219,7 @@ internal sealed class RequestIntake(
         while (true)
         {
             var number = RequestNumbers.New();
-            if (!await db.Requests().AnyAsync(r => r.Number == number, cancellationToken))
+            if (!await NumberTaken.For(db)(db, number, cancellationToken))
             {
                 return number;
             }

@@ -16,6 +16,11 @@ internal sealed record IssuedApiKey(ApiKey Key, string Plaintext);
 /// </summary>
 internal sealed class ApiKeyService(CiudadDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Every API POST looks its key up: compiled, so EF does not translate the LINQ each time.</summary>
+    private static readonly CompiledQuery<Func<CiudadDbContext, string, CancellationToken, Task<ApiKey?>>> ActiveKeyByHash = new(() =>
+        EF.CompileAsyncQuery((CiudadDbContext db, string hash, CancellationToken cancellationToken) =>
+            db.Set<ApiKey>().AsNoTracking().FirstOrDefault(k => k.KeyHash == hash && k.RevokedAt == null)));
+
     public const string KeyStart = "c311_";
     public const int MaxNameLength = 100;
     public const int MaxRequestsPerMinute = 100_000;
@@ -57,7 +62,7 @@ internal sealed class ApiKeyService(CiudadDbContext db, AuditLog audit, TimeProv
             return null;
         }
         var hash = Hash(plaintext);
-        var key = await db.ApiKeys().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        var key = await ActiveKeyByHash.For(db)(db, hash, cancellationToken);
         if (key is null)
         {
             return null;
