@@ -3,7 +3,12 @@
 (function () {
   "use strict";
   var panel = document.querySelector("[data-report-map]");
-  if (!panel || !window.L) {
+  if (!panel) {
+    return;
+  }
+  // The panel is drawn from the first paint (it has its room); without Leaflet it cannot work.
+  if (!window.L) {
+    panel.hidden = true;
     return;
   }
   var latInput = panel.querySelector("[data-map-latitude]");
@@ -12,7 +17,6 @@
   var locateButton = panel.querySelector("[data-map-locate]");
   var data = panel.dataset;
 
-  panel.hidden = false;
   // The address hint is written for pages without the map; now that the map shows, mention the pin.
   var addressHint = document.getElementById("Input-Address-hint");
   if (addressHint && data.addressHint) {
