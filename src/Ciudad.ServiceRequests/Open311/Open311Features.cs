@@ -15,7 +15,6 @@ internal static class Open311Features
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<RejectedKeyLimiter>();
         services.AddScoped<RequestListQuery>();
-        services.AddSingleton<RequestListCompiledQueries>();
         services.AddSingleton<ServiceCodeDirectory>();
         services.AddSingleton<Open311Presenter>();
         services.AddScoped<Open311CatalogHandlers>();

@@ -80,7 +80,7 @@ internal sealed record RequestListRow
 /// (so a service made hidden disappears at once), and orders newest first with the id as tie-break
 /// so pages are stable.
 /// </summary>
-internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory serviceCodes, RequestListCompiledQueries compiled)
+internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory serviceCodes)
 {
     /// <summary>Most ids one <c>service_request_id</c> list may name.</summary>
     public const int MaxNumbers = 1000;
@@ -90,11 +90,11 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
         filter = await ResolveAsync(filter, cancellationToken);
         if (filter.Numbers is [var number])
         {
-            return await compiled.Single(db, number, filter.Culture).ToListAsync(cancellationToken);
+            return await SingleQuery.For(db)(db, number, filter.Culture).ToListAsync(cancellationToken);
         }
         if (IsPlain(filter))
         {
-            return await compiled.Page(db, filter.ServiceIds is { } ids ? [.. ids] : null, filter.IsOpen, filter.RequestedFrom, filter.RequestedTo,
+            return await PageQuery.For(db)(db, filter.ServiceIds is { } ids ? [.. ids] : null, filter.IsOpen, filter.RequestedFrom, filter.RequestedTo,
                 filter.UpdatedAfter, filter.UpdatedBefore, (filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Culture).ToListAsync(cancellationToken);
         }
         return await Build(filter).ToListAsync(cancellationToken);
@@ -143,7 +143,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     {
         filter = await ResolveAsync(filter, cancellationToken);
         return IsPlain(filter)
-            ? await compiled.Count(db, filter.ServiceIds is { } ids ? [.. ids] : null, filter.IsOpen, filter.RequestedFrom, filter.RequestedTo,
+            ? await CountQuery.For(db)(db, filter.ServiceIds is { } ids ? [.. ids] : null, filter.IsOpen, filter.RequestedFrom, filter.RequestedTo,
                 filter.UpdatedAfter, filter.UpdatedBefore, cancellationToken)
             : await Filtered(filter).CountAsync(cancellationToken);
     }
@@ -173,7 +173,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     }
 
     /// <summary>Requests of services that are not hidden, with the service and department.</summary>
-    internal static readonly Expression<Func<CiudadDbContext, IQueryable<Joined>>> Visible = db =>
+    private static readonly Expression<Func<CiudadDbContext, IQueryable<Joined>>> Visible = db =>
         from r in db.Set<ServiceRequest>().AsNoTracking()
         join s in db.Set<Service>().AsNoTracking() on r.ServiceId equals s.Id
         join d in db.Set<Department>().AsNoTracking() on r.DepartmentId equals d.Id
@@ -183,7 +183,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     private static readonly Func<CiudadDbContext, IQueryable<Joined>> VisibleRows = Visible.Compile();
 
     /// <summary>One request as the list shows it, names in <c>culture</c>.</summary>
-    internal static readonly Expression<Func<CiudadDbContext, Joined, string, RequestListRow>> Row = (db, x, culture) => new RequestListRow
+    private static readonly Expression<Func<CiudadDbContext, Joined, string, RequestListRow>> Row = (db, x, culture) => new RequestListRow
     {
         Id = x.Request.Id,
         Number = x.Request.Number,
@@ -221,7 +221,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     /// The column filters of <see cref="IsPlain"/> lists, with null meaning "not filtered"; EF drops
     /// the null checks from the SQL (it writes one statement per pattern of nulls).
     /// </summary>
-    internal static readonly Expression<Func<Joined, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, bool>> ColumnFilters =
+    private static readonly Expression<Func<Joined, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, bool>> ColumnFilters =
         (x, ids, open, from, to, after, before) =>
             (ids == null || ids.Contains(x.Request.ServiceId))
             && (open == null || x.Request.IsOpen == open)
@@ -229,6 +229,27 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
             && (to == null || x.Request.RequestedAt <= to)
             && (after == null || x.Request.UpdatedAt > after)
             && (before == null || x.Request.UpdatedAt < before);
+
+    // The fixed shapes as EF compiled queries, kept per model (see CompiledQuery<T>): a page of a
+    // plain list, its count, and one request by number.
+    private static readonly CompiledQuery<Func<CiudadDbContext, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, int, int, string, IAsyncEnumerable<RequestListRow>>> PageQuery = new(() =>
+        EF.CompileAsyncQuery(ExpressionInlining.Expand<Expression<Func<CiudadDbContext, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, int, int, string, IQueryable<RequestListRow>>>>(
+            (db, ids, open, from, to, after, before, skip, take, culture) =>
+                Visible.Invoke<IQueryable<Joined>>(db)
+                    .Where(x => ColumnFilters.Invoke<bool>(x, ids, open, from, to, after, before))
+                    .OrderByDescending(x => x.Request.RequestedAt).ThenByDescending(x => x.Request.Id)
+                    .Skip(skip).Take(take)
+                    .Select(x => Row.Invoke<RequestListRow>(db, x, culture)))));
+
+    private static readonly CompiledQuery<Func<CiudadDbContext, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, CancellationToken, Task<int>>> CountQuery = new(() =>
+        EF.CompileAsyncQuery(ExpressionInlining.Expand<Expression<Func<CiudadDbContext, int[]?, bool?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, CancellationToken, int>>>(
+            (db, ids, open, from, to, after, before, cancellationToken) =>
+                Visible.Invoke<IQueryable<Joined>>(db).Count(x => ColumnFilters.Invoke<bool>(x, ids, open, from, to, after, before)))));
+
+    private static readonly CompiledQuery<Func<CiudadDbContext, string, string, IAsyncEnumerable<RequestListRow>>> SingleQuery = new(() =>
+        EF.CompileAsyncQuery(ExpressionInlining.Expand<Expression<Func<CiudadDbContext, string, string, IQueryable<RequestListRow>>>>(
+            (db, number, culture) =>
+                Visible.Invoke<IQueryable<Joined>>(db).Where(x => x.Request.Number == number).Select(x => Row.Invoke<RequestListRow>(db, x, culture)))));
 
     private IQueryable<Joined> Filtered(RequestListFilter filter)
     {
@@ -316,7 +337,7 @@ internal sealed class RequestListQuery(CiudadDbContext db, ServiceCodeDirectory 
     }
 
     /// <summary>A request with its service and department, as the query filters them.</summary>
-    internal sealed class Joined
+    private sealed class Joined
     {
         public required ServiceRequest Request { get; init; }
         public required Service Service { get; init; }
