@@ -1,3 +1,4 @@
+using Ciudad.Forms;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Modules;
 using Ciudad.ServiceRequests;
@@ -14,6 +15,7 @@ public static class CiudadModules
     public static IReadOnlyList<CiudadModule> All { get; } =
     [
         new ServiceRequestsModule(),
+        new FormsModule(),
     ];
 
     /// <summary>The entities of every module, for the design-time context and the test fixture's migrations.</summary>
