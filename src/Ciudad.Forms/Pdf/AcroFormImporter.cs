@@ -53,7 +53,16 @@ internal static class AcroFormImporter
         }
         using (document)
         {
-            if (!document.TryGetForm(out var form) || form.Fields.Count == 0)
+            AcroForm? form;
+            try
+            {
+                _ = document.TryGetForm(out form);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new PdfImportException("The fillable fields of this PDF cannot be read; it may be damaged. Open it in a PDF reader, save a new copy and import that.", e);
+            }
+            if (form is null || form.Fields.Count == 0)
             {
                 throw new PdfImportException("This PDF has no fillable fields; it is a printed form, not a fillable one. Make it fillable first (in Acrobat: Tools › Prepare Form) or build the form here from scratch.");
             }
