@@ -10,8 +10,8 @@ internal sealed record FormCluster(IReadOnlyList<CatalogForm> Forms, double Aver
 /// The catalog's near-copies: every pair of forms scoring at least the threshold
 /// (<see cref="FormSimilarity"/>), best first, and the clusters they make (union-find over those
 /// pairs), best average first. Each form is normalized once; a pair is compared field by field
-/// only when its upper bound (<see cref="FormSimilarity.UpperBound"/>: sizes, then the fields
-/// sharing a token with the other form) reaches the threshold.
+/// only when its upper bound (<see cref="FormSimilarity.UpperBound"/>: the fields sharing a
+/// token with the other form, counted through an inverted index) reaches the threshold.
 /// </summary>
 internal sealed record ConsolidationReport(IReadOnlyList<FormPair> Pairs, IReadOnlyList<FormCluster> Clusters, int ComparedPairs, int SkippedPairs)
 {
@@ -22,6 +22,7 @@ internal sealed record ConsolidationReport(IReadOnlyList<FormPair> Pairs, IReadO
         ArgumentNullException.ThrowIfNull(forms);
         var vocabulary = new Vocabulary();
         var profiles = forms.Select(f => FormProfile.Of(f, vocabulary)).ToArray();
+        var touching = Touching(profiles);
         var pairs = new List<(int I, int J, FormComparison Comparison)>();
         var compared = 0;
         var skipped = 0;
@@ -30,10 +31,7 @@ internal sealed record ConsolidationReport(IReadOnlyList<FormPair> Pairs, IReadO
             for (var j = i + 1; j < profiles.Length; j++)
             {
                 var (a, b) = (profiles[i], profiles[j]);
-                var largest = Math.Max(a.Fields.Length, b.Fields.Length);
-                var sizeBound = largest == 0 ? FormSimilarity.TitleWeight
-                    : (FormSimilarity.FieldWeight * Math.Min(a.Fields.Length, b.Fields.Length) / largest) + FormSimilarity.TitleWeight;
-                if (sizeBound < threshold || FormSimilarity.UpperBound(a, b) < threshold)
+                if (FormSimilarity.UpperBound(a, b, touching[i][j], touching[j][i]) < threshold)
                 {
                     skipped++;
                     continue;
@@ -52,6 +50,50 @@ internal sealed record ConsolidationReport(IReadOnlyList<FormPair> Pairs, IReadO
             Cluster(forms, pairs),
             compared,
             skipped);
+    }
+
+    /// <summary>
+    /// For each form and each other form, how many of its fields share a prefilter id with that
+    /// form: one pass over an inverted index (id → forms), so the cost is the index's postings,
+    /// not the pairs.
+    /// </summary>
+    private static int[][] Touching(FormProfile[] profiles)
+    {
+        var index = new Dictionary<int, List<int>>();
+        for (var f = 0; f < profiles.Length; f++)
+        {
+            foreach (var id in profiles[f].Fields.SelectMany(field => field.Blocking).Distinct())
+            {
+                if (!index.TryGetValue(id, out var forms))
+                {
+                    index[id] = forms = [];
+                }
+                forms.Add(f);
+            }
+        }
+        var touching = new int[profiles.Length][];
+        var stamp = new int[profiles.Length];
+        var field = 0;
+        for (var f = 0; f < profiles.Length; f++)
+        {
+            var counts = touching[f] = new int[profiles.Length];
+            foreach (var profile in profiles[f].Fields)
+            {
+                field++;
+                foreach (var id in profile.Blocking)
+                {
+                    foreach (var other in index[id])
+                    {
+                        if (stamp[other] != field)
+                        {
+                            stamp[other] = field;
+                            counts[other]++;
+                        }
+                    }
+                }
+            }
+        }
+        return touching;
     }
 
     private static List<FormCluster> Cluster(IReadOnlyList<CatalogForm> forms, List<(int I, int J, FormComparison Comparison)> pairs)

@@ -67,44 +67,35 @@ internal sealed class FieldProfile
     /// <summary>Every token id of every language's label, for the prefilter.</summary>
     public required HashSet<int> Tokens { get; init; }
 
-    /// <summary>The prefilter's 256-bit signature of <see cref="Tokens"/> (and their four-letter prefixes).</summary>
-    public required ulong[] Signature { get; init; }
+    /// <summary>The prefilter's ids: each label token and its first four letters (and the type, for email and phone fields).</summary>
+    public required int[] Blocking { get; init; }
 
     public static FieldProfile Of(FormField field, Vocabulary vocabulary)
     {
         var words = field.Label.Values.Select(v => LabelNormalizer.Tokens(v.Value)).ToList();
         var labels = words.Select(w => LabelProfile.Of(w, vocabulary)).OfType<LabelProfile>().DistinctBy(l => l.Canonical).ToArray();
         var tokens = labels.SelectMany(l => l.Tokens).ToHashSet();
-        var signature = new ulong[4];
+        var blocking = new HashSet<int>();
         foreach (var word in words.SelectMany(w => w))
         {
-            Set(signature, vocabulary.Id(word));
-            Set(signature, vocabulary.Id("prefix:" + word[..Math.Min(4, word.Length)]));
+            blocking.Add(vocabulary.Id(word));
+            blocking.Add(vocabulary.Id("prefix:" + word[..Math.Min(4, word.Length)]));
         }
         if (field.Type is FieldType.Email or FieldType.Phone)
         {
             // Two email (or phone) fields match whatever their labels say.
-            Set(signature, vocabulary.Id("type:" + field.Type));
+            blocking.Add(vocabulary.Id("type:" + field.Type));
         }
         return new()
         {
             Field = field,
             Labels = labels,
             Tokens = tokens,
-            Signature = signature,
+            Blocking = [.. blocking],
             Options = [.. field.Options.Select(o => LabelProfile.All(o.Label, vocabulary).Select(l => l.Canonical)
                 .Append(vocabulary.Id("value:" + o.Value.ToLowerInvariant())).Distinct().ToArray())],
         };
     }
-
-    private static void Set(ulong[] signature, int id)
-    {
-        var bit = (uint)HashCode.Combine(id) % 256;
-        signature[bit / 64] |= 1UL << (int)(bit % 64);
-    }
-
-    public bool Touches(ulong[] signature) =>
-        (Signature[0] & signature[0]) != 0 || (Signature[1] & signature[1]) != 0 || (Signature[2] & signature[2]) != 0 || (Signature[3] & signature[3]) != 0;
 
     public bool Mentions(string canonical, Vocabulary vocabulary) => Tokens.Contains(vocabulary.Id(canonical));
 }

@@ -9,22 +9,11 @@ internal sealed class FormProfile
 
     public required LabelProfile[] Title { get; init; }
 
-    /// <summary>The union of the fields' prefilter signatures.</summary>
-    public required ulong[] Signature { get; init; }
-
     public static FormProfile Of(CatalogForm form, Vocabulary vocabulary)
     {
         var fields = form.Definition.Pages.SelectMany(p => p.Fields).Where(f => f.Answers).Select(f => FieldProfile.Of(f, vocabulary)).ToArray();
-        var signature = new ulong[4];
-        foreach (var field in fields)
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                signature[i] |= field.Signature[i];
-            }
-        }
         var title = LabelProfile.All(form.Title, vocabulary, title: true);
-        return new() { Form = form, Fields = fields, Title = title.Length > 0 ? title : LabelProfile.All(form.Definition.Title, vocabulary, title: true), Signature = signature };
+        return new() { Form = form, Fields = fields, Title = title.Length > 0 ? title : LabelProfile.All(form.Definition.Title, vocabulary, title: true) };
     }
 }
 
@@ -76,33 +65,22 @@ internal static class FormSimilarity
     }
 
     /// <summary>
-    /// The highest score a pair can reach when only the fields that share a token (or a token's
-    /// first four letters) with the other form can match: each side's count of such fields bounds
-    /// the matches, and the union is at least the larger form. Pairs below the threshold by this
-    /// bound are never compared field by field.
+    /// The highest score a pair can reach when only fields sharing a token (or a token's first four
+    /// letters, or the email or phone type) with the other form can match: <paramref name="touchingA"/>
+    /// fields of A and <paramref name="touchingB"/> of B do, which bounds the matches, and the union is
+    /// at least the larger form. Pairs below the threshold by this bound are not compared field by
+    /// field. (Two labels alike only by trigrams, with no token or four-letter prefix in common, are
+    /// the one kind of match the bound does not see.)
     /// </summary>
-    public static double UpperBound(FormProfile a, FormProfile b)
+    public static double UpperBound(FormProfile a, FormProfile b, int touchingA, int touchingB)
     {
         var largest = Math.Max(a.Fields.Length, b.Fields.Length);
         if (largest == 0)
         {
             return TitleWeight;
         }
-        var possible = Math.Min(Math.Min(a.Fields.Length, b.Fields.Length), Math.Min(Touching(a, b), Touching(b, a)));
+        var possible = Math.Min(Math.Min(a.Fields.Length, b.Fields.Length), Math.Min(touchingA, touchingB));
         return (FieldWeight * possible / largest) + TitleWeight;
-    }
-
-    private static int Touching(FormProfile from, FormProfile to)
-    {
-        var count = 0;
-        foreach (var field in from.Fields)
-        {
-            if (field.Touches(to.Signature))
-            {
-                count++;
-            }
-        }
-        return count;
     }
 
     /// <summary>One-to-one pairs, best score first (ties: the earlier field of A, then of B).</summary>
