@@ -24,6 +24,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./scripts/test.sh, which installs Debian's chromium.");
         }
+        // Playwright's expectations give up after 5 s by default. CI runs this suite on two busy cores,
+        // where a page that works can take longer than that to show a result; an expectation still
+        // fails, only later. (Stop 20's CI lost one browser test this way, with no failure locally.)
+        Assertions.SetDefaultExpectTimeout(20_000);
         App = await CiudadApp.StartAsync(TestDatabase.Sqlite);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
