@@ -99,8 +99,19 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser)
             return (withAnswers.Service, withAnswers.Question, withAnswers.Answer);
         });
         var template = await CreateTemplateAsync(admin, locale);
+        var submitted = await app.SubmitDemoAsync("animal-adoption", TestPeople.UniqueEmail("crawl"), locale[..2]);
+        var reference = submitted.Submission.Reference;
         return new()
         {
+            // Without a draft in this browser, the steps, check, confirmation and saved pages send the visitor to the form's page (FormJourneyTests crawls them with one).
+            ["/Forms/Start"] = "/forms/animal-adoption",
+            ["/Forms/Step"] = "/forms/animal-adoption/step/adopter",
+            ["/Forms/Check"] = "/forms/animal-adoption/check",
+            ["/Forms/Submitted"] = "/forms/animal-adoption/submitted",
+            ["/Forms/Saved"] = "/forms/animal-adoption/saved",
+            ["/Forms/Resume"] = "/forms/resume/not-a-token",
+            ["/Forms/Submission"] = $"/forms/submissions/{reference}?key={Uri.EscapeDataString(submitted.AccessKey)}",
+            ["/Staff/Forms/Submission"] = $"/Staff/Forms/Submissions/{reference}",
             ["/Requests/Track"] = $"/requests/{request.Number}",
             ["/Requests/Reopen"] = $"/requests/{request.Number}/reopen",
             ["/Requests/Unsubscribe"] = "/requests/unsubscribe/not-a-token",

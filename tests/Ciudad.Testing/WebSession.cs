@@ -95,10 +95,24 @@ public sealed class WebSession : IDisposable
             fields.RemoveAll(f => f.Key == name);
             fields.Add(new(name, value));
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(page.Url, form.GetAttribute("action"));
+        // A pressed button's formaction (asp-page-handler) replaces the form's action, as in a browser.
+        var pressed = buttonText is null ? null : form.QuerySelectorAll("button[formaction]").FirstOrDefault(b => b.TextContent.Contains(buttonText, StringComparison.OrdinalIgnoreCase));
+        var target = pressed?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var action = string.IsNullOrEmpty(target) ? page.Url : new Uri(page.Url, target);
         using var content = new FormUrlEncodedContent(fields);
         return await FollowAsync(await _client.PostAsync(action, content));
     }
+
+    /// <summary>Posts fields (names may repeat, as checkboxes send them) and follows the redirect that answers it.</summary>
+    public async Task<HtmlPage> PostAndFollowAsync(Uri action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await FollowAsync(await _client.PostAsync(action, content));
+    }
+
+    /// <summary>Posts a multipart form (files) and follows the redirect that answers it.</summary>
+    public async Task<HtmlPage> PostAndFollowAsync(Uri action, MultipartFormDataContent content) =>
+        await FollowAsync(await _client.PostAsync(action, content));
 
     /// <summary>Posts raw fields (e.g. to prove a missing antiforgery token is refused).</summary>
     public async Task<HttpResponseMessage> PostRawAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)

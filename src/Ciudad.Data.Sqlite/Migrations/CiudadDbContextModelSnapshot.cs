@@ -17,6 +17,364 @@ namespace Ciudad.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ciudad.Forms.Catalog.Form", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_json");
+
+                    b.Property<long?>("PublishedVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_version_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReplacedBySlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_slug");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fm_forms");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_fm_forms_department_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fm_forms_slug");
+
+                    b.HasIndex("Status", "Audience")
+                        .HasDatabaseName("ix_fm_forms_status_audience");
+
+                    b.ToTable("fm_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Catalog.FormVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fm_form_versions");
+
+                    b.HasIndex("FormId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fm_form_versions_form_id_number");
+
+                    b.ToTable("fm_form_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Filling.FormDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_id");
+
+                    b.Property<long>("FormVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version_id");
+
+                    b.Property<string>("PagesDone")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pages_done");
+
+                    b.Property<long?>("ResumeExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resume_expires_at");
+
+                    b.Property<string>("ResumeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resume_hash");
+
+                    b.Property<string>("SubmittedReference")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_reference");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fm_drafts");
+
+                    b.HasIndex("FormId")
+                        .HasDatabaseName("ix_fm_drafts_form_id");
+
+                    b.HasIndex("FormVersionId")
+                        .HasDatabaseName("ix_fm_drafts_form_version_id");
+
+                    b.HasIndex("ResumeHash")
+                        .HasDatabaseName("ix_fm_drafts_resume_hash");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fm_drafts_token_hash");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_fm_drafts_updated_at");
+
+                    b.HasIndex("UserId", "FormId")
+                        .HasDatabaseName("ix_fm_drafts_user_id_form_id");
+
+                    b.ToTable("fm_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Submissions.Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("AssignedToEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to_email");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to_user_id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long?>("FeeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_cents");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_id");
+
+                    b.Property<long>("FormVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmitterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitter_name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fm_submissions");
+
+                    b.HasIndex("DecidedAt")
+                        .HasDatabaseName("ix_fm_submissions_decided_at");
+
+                    b.HasIndex("FormVersionId")
+                        .HasDatabaseName("ix_fm_submissions_form_version_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fm_submissions_reference");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fm_submissions_user_id");
+
+                    b.HasIndex("FormId", "SubmittedAt")
+                        .HasDatabaseName("ix_fm_submissions_form_id_submitted_at");
+
+                    b.HasIndex("DepartmentId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_fm_submissions_department_id_status_submitted_at");
+
+                    b.ToTable("fm_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Submissions.SubmissionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_email");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<bool>("VisibleToSubmitter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visible_to_submitter");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fm_submission_events");
+
+                    b.HasIndex("SubmissionId", "At")
+                        .HasDatabaseName("ix_fm_submission_events_submission_id_at");
+
+                    b.ToTable("fm_submission_events", (string)null);
+                });
+
             modelBuilder.Entity("Ciudad.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1659,6 +2017,70 @@ namespace Ciudad.Data.Sqlite.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ciudad.Forms.Catalog.Form", b =>
+                {
+                    b.HasOne("Ciudad.Platform.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_forms_platform_departments_department_id");
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Catalog.FormVersion", b =>
+                {
+                    b.HasOne("Ciudad.Forms.Catalog.Form", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_form_versions_fm_forms_form_id");
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Filling.FormDraft", b =>
+                {
+                    b.HasOne("Ciudad.Forms.Catalog.Form", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_drafts_fm_forms_form_id");
+
+                    b.HasOne("Ciudad.Forms.Catalog.FormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_drafts_fm_form_versions_form_version_id");
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Submissions.Submission", b =>
+                {
+                    b.HasOne("Ciudad.Forms.Catalog.Form", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_submissions_fm_forms_form_id");
+
+                    b.HasOne("Ciudad.Forms.Catalog.FormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_submissions_fm_form_versions_form_version_id");
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Submissions.SubmissionEvent", b =>
+                {
+                    b.HasOne("Ciudad.Forms.Submissions.Submission", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fm_submission_events_fm_submissions_submission_id");
+                });
+
             modelBuilder.Entity("Ciudad.Platform.Departments.DepartmentMember", b =>
                 {
                     b.HasOne("Ciudad.Platform.Departments.Department", "Department")
@@ -1956,6 +2378,11 @@ namespace Ciudad.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_platform_user_tokens_platform_users_user_id");
+                });
+
+            modelBuilder.Entity("Ciudad.Forms.Submissions.Submission", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Ciudad.Platform.Departments.Department", b =>

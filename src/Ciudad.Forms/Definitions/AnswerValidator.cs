@@ -193,8 +193,12 @@ public static class AnswerValidator
         }
         if (AsDate(day, month, year) is not { } date)
         {
-            var first = month.Length == 0 || !int.TryParse(month, out _) ? FormAnswers.Parts.Month
-                : day.Length == 0 || !int.TryParse(day, out _) ? FormAnswers.Parts.Day : FormAnswers.Parts.Year;
+            // Point at the box to fix: a month that is no month, else a day the month does not have, else the year.
+            var first = !int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12 ? FormAnswers.Parts.Month
+                : !int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || d > DateTime.DaysInMonth(2000, m)
+                    || (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999 && d > DateTime.DaysInMonth(y, m))
+                    ? FormAnswers.Parts.Day
+                    : FormAnswers.Parts.Year;
             errors.Add(new($"{name}.{first}", "Forms.Error.Date", label));
             return;
         }

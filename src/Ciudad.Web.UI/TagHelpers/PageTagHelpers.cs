@@ -15,12 +15,18 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedStrings> string
 {
     [HtmlAttributeNotBound, ViewContext] public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>The fields' keys in the order the page shows them, for pages whose fields are not model properties (a form definition's questions).</summary>
+    [HtmlAttributeName("order")] public IReadOnlyList<string>? FieldOrder { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         // In the order the fields appear on the form (OrderBy is stable: a dictionary's entries keep theirs).
+        IComparer<string> order = FieldOrder is { } keys
+            ? Comparer<string>.Create((a, b) => Position(keys, a).CompareTo(Position(keys, b)))
+            : new FormOrder(ViewContext.ViewData.ModelMetadata);
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
-            .OrderBy(e => e.Key, new FormOrder(ViewContext.ViewData.ModelMetadata))
+            .OrderBy(e => e.Key, order)
             .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, error.ErrorMessage)))
             .DistinctBy(e => e.ErrorMessage)
             .ToList();
@@ -41,6 +47,18 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedStrings> string
         output.Content.SetHtmlContent(
             $"<div class=\"usa-alert__body\"><h2 class=\"usa-alert__heading\" id=\"error-summary-heading\">{HtmlEncoder.Default.Encode(strings["Form.ErrorSummary.Heading"])}</h2>" +
             $"<ul class=\"usa-list usa-list--unstyled\">{items}</ul></div>");
+    }
+
+    private static int Position(IReadOnlyList<string> keys, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (string.Equals(keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
     }
 }
 
