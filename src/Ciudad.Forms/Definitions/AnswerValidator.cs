@@ -11,8 +11,12 @@ namespace Ciudad.Forms;
 /// string-catalog key and the field's label in the person's language, so the page links the error
 /// summary to the right box. Hidden pages and fields are never checked.
 /// </summary>
-public static class AnswerValidator
+public static partial class AnswerValidator
 {
+    /// <summary>Our own fixed pattern: linear, so no timeout (a busy machine must not turn a ZIP code into an error).</summary>
+    [GeneratedRegex(@"^\d{5}(-\d{4})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZipCode();
+
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
 
     public static IReadOnlyList<FieldError> ValidatePage(FormPage page, FormAnswers answers, CultureInfo culture)
@@ -173,7 +177,7 @@ public static class AnswerValidator
             errors.Add(new($"{name}.{FormAnswers.Parts.State}", "Forms.Error.State", label));
         }
         var zip = answers[$"{name}.{FormAnswers.Parts.Zip}"];
-        if (zip.Length > 0 && !Regex.IsMatch(zip, @"^\d{5}(-\d{4})?$", RegexOptions.None, PatternTimeout))
+        if (zip.Length > 0 && !ZipCode().IsMatch(zip))
         {
             errors.Add(new($"{name}.{FormAnswers.Parts.Zip}", "Forms.Error.Zip", label));
         }

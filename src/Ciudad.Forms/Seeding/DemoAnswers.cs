@@ -97,7 +97,7 @@ internal static class DemoAnswers
                     }
                 }
                 break;
-            // Files are not invented: a demo submission says no file was attached (file questions are optional in the demo forms or skipped).
+                // Files are not invented: a demo submission says no file was attached (file questions are optional in the demo forms or skipped).
         }
     }
 

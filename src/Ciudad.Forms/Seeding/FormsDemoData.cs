@@ -114,16 +114,18 @@ internal sealed class FormsDemoData(CiudadDbContext db, FormLibrary library, For
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>One small PDF for every demo upload (the same bytes are one file in the store).</summary>
+    private static readonly Lazy<byte[]> DemoCertificate = new(() => Pdf.AnswersPdf.Render(
+        new FormDefinition { Title = LocalizedText.Of("Certificate of insurance (demo)", "Certificado de seguro (demostración)") },
+        new FormAnswers(), new Pdf.AnswersPdfHeader("DEMO", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "El Paso"),
+        CultureInfo.GetCultureInfo("en"), key => key));
+
     /// <summary>A required file question gets a small generated PDF, so demo submissions are complete.</summary>
     private async Task AttachDemoFilesAsync(FormDefinition definition, FormAnswers answers, CancellationToken cancellationToken)
     {
         foreach (var field in definition.AllFields.Where(f => f.Type == FieldType.File && f.Required))
         {
-            var pdf = Pdf.AnswersPdf.Render(
-                new FormDefinition { Title = LocalizedText.Of("Certificate of insurance (demo)", "Certificado de seguro (demostración)") },
-                new FormAnswers(), new Pdf.AnswersPdfHeader("DEMO", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "El Paso"),
-                CultureInfo.GetCultureInfo("en"), key => key);
-            using var stream = new MemoryStream(pdf);
+            using var stream = new MemoryStream(DemoCertificate.Value);
             var stored = await files.Store.SaveAsync(stream, "application/pdf", null, cancellationToken);
             answers.Set(field.Key, stored.Address.Hex);
             answers.Set($"{field.Key}.{FormAnswers.Parts.FileName}", "certificate-of-insurance.pdf");

@@ -26,4 +26,25 @@ internal static class FormFiller
 
     public static Task<PublishedForm> PublishedAsync(this CiudadApp app, string slug) =>
         app.WithServicesAsync(async sp => (await sp.GetRequiredService<FormLibrary>().FindPublishedAsync(slug))!);
+
+    /// <summary>Posts the page's form as multipart with one file chosen for <paramref name="field"/>, as a browser sends an upload.</summary>
+    public static Task<HtmlPage> SubmitPageWithFileAsync(this WebSession session, HtmlPage page, FormAnswers answers, string field, string fileName, byte[] bytes)
+    {
+        var form = page.Document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().Last();
+        var names = form.Elements.Select(e => e.GetAttribute("name")).Where(n => !string.IsNullOrEmpty(n)).ToHashSet();
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+        {
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        }
+        foreach (var (name, values) in answers.Values.Where(a => names.Contains(a.Key)))
+        {
+            foreach (var value in values)
+            {
+                content.Add(new StringContent(value), name);
+            }
+        }
+        content.Add(new ByteArrayContent(bytes), field, fileName);
+        return session.PostAndFollowAsync(new Uri(page.Url, form.GetAttribute("action") ?? page.Url.PathAndQuery), content);
+    }
 }

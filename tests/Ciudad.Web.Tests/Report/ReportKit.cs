@@ -54,7 +54,12 @@ public static class ReportKit
             content.Add(part, file.FieldName, file.FileName);
         }
         var action = new Uri(page.Url, "/report/details" + (handler is null ? "" : "?handler=" + handler));
-        var response = await session.Client.PostAsync(action, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+        // Over 1 MB, ask before sending the body, as curl does: the app refuses an oversized post
+        // without reading it, and a client still writing megabytes into a connection the server has
+        // answered and closed gets a broken pipe instead of the answer (seen on a busy machine).
+        request.Headers.ExpectContinue = files.Sum(f => (long)f.Content.Length) > 1_000_000;
+        var response = await session.Client.SendAsync(request);
         return await FollowAsync(session, response);
     }
 
