@@ -208,7 +208,7 @@ internal static class FieldRenderer
         if (context.Answers[name + "." + FormAnswers.Parts.FileName] is { Length: > 0 } fileName)
         {
             html.Append("<p class=\"margin-y-1\">").Append(E(string.Format(context.Culture, context.Caption("Forms.Render.FileChosen"), fileName)))
-                .Append(" <button type=\"submit\" class=\"usa-button usa-button--unstyled\" name=\"remove\" value=\"").Append(E(name)).Append("\">")
+                .Append(" <button type=\"submit\" class=\"usa-button usa-button--unstyled ciudad-text-button\" name=\"remove\" value=\"").Append(E(name)).Append("\">")
                 .Append(E(context.Caption("Forms.Render.RemoveFile"))).Append("<span class=\"usa-sr-only\"> ").Append(E(fileName)).Append("</span></button></p>");
         }
         var accept = string.Join(',', field.FileTypes.Select(t => "." + t.TrimStart('.').ToLowerInvariant()));
@@ -233,7 +233,7 @@ internal static class FieldRenderer
             html.Append(Render(field.Fields, context, itemScope));
             if (i < count)
             {
-                html.Append("<button type=\"submit\" class=\"usa-button usa-button--unstyled margin-top-1\" name=\"removeItem\" value=\"")
+                html.Append("<button type=\"submit\" class=\"usa-button usa-button--unstyled ciudad-text-button\" name=\"removeItem\" value=\"")
                     .Append(E($"{name}|{i.ToString(CultureInfo.InvariantCulture)}")).Append("\">").Append(E(context.Caption("Forms.Render.RemoveItem")))
                     .Append("<span class=\"usa-sr-only\"> ").Append(E(heading)).Append("</span></button>");
             }

@@ -71,7 +71,9 @@ public sealed class FormJourneyTests(BrowserFixture browser)
             {
                 foreach (var value in values)
                 {
-                    await page.Locator($"main form [name=\"{name}\"][value=\"{value}\"]").CheckAsync();
+                    // USWDS draws the choice on its label (the input itself is visually hidden): tap the label, as a person does.
+                    var id = await page.Locator($"main form [name=\"{name}\"][value=\"{value}\"]").GetAttributeAsync("id");
+                    await page.Locator($"label[for=\"{id}\"]").ClickAsync();
                 }
             }
             else if (tag == "SELECT")
