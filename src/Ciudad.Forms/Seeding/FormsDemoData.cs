@@ -4,6 +4,7 @@ using Ciudad.Forms.Filling;
 using Ciudad.Forms.Submissions;
 using Ciudad.Platform.Data;
 using Ciudad.Platform.Departments;
+using Ciudad.Platform.Files;
 using Ciudad.Platform.Localization;
 using Ciudad.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Ciudad.Forms.Seeding;
 /// and submissions in every review status so the inbox has work in it. Runs once: skipped when any
 /// form exists.
 /// </summary>
-internal sealed class FormsDemoData(CiudadDbContext db, FormLibrary library, FormFiles files, TimeProvider clock) : IDemoDataContributor
+internal sealed class FormsDemoData(CiudadDbContext db, FormLibrary library, FormFiles files, TimeProvider clock, ILogger<FormsDemoData> logger) : IDemoDataContributor
 {
     public int Order => 40;
 
@@ -114,6 +115,8 @@ internal sealed class FormsDemoData(CiudadDbContext db, FormLibrary library, For
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private bool _fileStoreUnavailable;
+
     /// <summary>One small PDF for every demo upload (the same bytes are one file in the store).</summary>
     private static readonly Lazy<byte[]> DemoCertificate = new(() => Pdf.AnswersPdf.Render(
         new FormDefinition { Title = LocalizedText.Of("Certificate of insurance (demo)", "Certificado de seguro (demostración)") },
@@ -125,8 +128,24 @@ internal sealed class FormsDemoData(CiudadDbContext db, FormLibrary library, For
     {
         foreach (var field in definition.AllFields.Where(f => f.Type == FieldType.File && f.Required))
         {
+            if (_fileStoreUnavailable)
+            {
+                return;
+            }
             using var stream = new MemoryStream(DemoCertificate.Value);
-            var stored = await files.Store.SaveAsync(stream, "application/pdf", null, cancellationToken);
+            StoredFile stored;
+            try
+            {
+                stored = await files.Store.SaveAsync(stream, "application/pdf", null, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A file store that cannot be written (an S3 bucket not made yet) must not stop the
+                // app from starting: readiness reports it. The demo submissions go without the file.
+                logger.LogWarning(e, "The file store could not be written; demo form submissions are seeded without their files.");
+                _fileStoreUnavailable = true;
+                return;
+            }
             answers.Set(field.Key, stored.Address.Hex);
             answers.Set($"{field.Key}.{FormAnswers.Parts.FileName}", "certificate-of-insurance.pdf");
             answers.Set($"{field.Key}.{FormAnswers.Parts.FileSize}", stored.Length.ToString(CultureInfo.InvariantCulture));
